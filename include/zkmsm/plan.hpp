@@ -1,0 +1,78 @@
+// The planner: a pure function from (n, config, device model) to a Plan that names c, the window
+// passes and every memory region with its size. Backends execute a Plan and never re-decide a size.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "zkmsm/status.hpp"
+
+namespace zkmsm {
+
+enum class Backend { cpu, cuda, automatic };
+const char* backend_name(Backend b);
+
+// What the plan targets. GPU models need no GPU present (plans are data).
+struct DeviceModel {
+  Backend backend = Backend::cpu;
+  std::string name = "cpu";
+  unsigned threads = 1;              // CPU worker threads
+  unsigned sm_count = 0;             // GPU streaming multiprocessors
+  unsigned compute_capability = 0;   // e.g. 90 for sm_90
+  uint64_t memory_bytes = 0;         // device (or host) memory available to the MSM
+
+  static DeviceModel cpu(unsigned threads);
+  static DeviceModel h100();  // H100 80GB HBM3 (SXM): 132 SMs, sm_90
+};
+
+struct MsmConfig {
+  Backend backend = Backend::cpu;
+  unsigned c = 0;                    // window width in bits; 0 = let the planner choose
+  unsigned window_passes = 0;        // 0 = fewest passes that fit the budget; k = force k passes
+  uint64_t memory_budget_bytes = 0;  // 0 = no limit
+  unsigned threads = 0;              // CPU threads; 0 = hardware concurrency
+};
+
+enum class Lifetime { context, msm, pass };
+const char* lifetime_name(Lifetime l);
+
+// One buffer of the arena: [offset, offset + bytes).
+struct Region {
+  std::string name;
+  uint64_t bytes = 0;
+  uint64_t offset = 0;
+  Lifetime lifetime = Lifetime::msm;
+};
+
+struct Plan {
+  uint64_t n = 0;
+  unsigned c = 0;
+  unsigned windows = 0;          // T = ceil(255 / c)
+  unsigned window_passes = 1;
+  unsigned windows_per_pass = 0; // ceil(T / window_passes); the last pass may have fewer
+  unsigned threads = 1;
+  Backend backend = Backend::cpu;
+  std::string device;
+  uint64_t budget_bytes = 0;
+  uint64_t peak_bytes = 0;       // arena size: every region, aligned, end to end
+  std::vector<Region> regions;
+
+  unsigned buckets_per_window() const { return 1u << (c - 1); }  // magnitudes 1..2^(c−1)
+  // Windows are spread over passes as evenly as possible: exactly window_passes passes, none empty.
+  unsigned pass_first_window(unsigned pass) const;
+  unsigned pass_window_count(unsigned pass) const;
+  const Region* find(const std::string& name) const;
+  // Context regions (resident bases) come first; an MSM call's working arena is the rest.
+  uint64_t context_bytes() const;
+  uint64_t working_bytes() const { return peak_bytes - context_bytes(); }
+};
+
+// Chooses c (if 0) and the fewest window passes whose peak fits the budget (or the forced count).
+// Fails with a message naming the smallest budget that would fit when none does.
+Status make_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device, Plan& out);
+
+// Human-readable region table and the JSON form (one object).
+std::string plan_table(const Plan& plan);
+std::string plan_json(const Plan& plan);
+
+}  // namespace zkmsm

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every host test (the README's test command; CI runs exactly this).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
+cmake --build build -j"$(nproc)"
+ctest --test-dir build --output-on-failure -j"$(nproc)" -LE 'gpu|fuzz'

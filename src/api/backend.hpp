@@ -1,0 +1,31 @@
+// What a backend implements behind zkmsm::Context.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "math/g1.hpp"
+#include "zkmsm/msm.hpp"
+
+namespace zkmsm {
+
+class BackendImpl {
+ public:
+  virtual ~BackendImpl() = default;
+  virtual DeviceModel device_model(const MsmConfig& config) const = 0;
+  // Executes `plan` on canonical scalars (4 limbs each); reports the memory it actually took.
+  virtual Status msm(const Plan& plan, const uint64_t* scalars, math::G1Affine& out, uint64_t& peak_bytes) = 0;
+};
+
+std::unique_ptr<BackendImpl> make_cpu_backend(std::vector<math::G1Affine> bases);
+#if defined(ZKMSM_HAVE_CUDA)
+Status make_cuda_backend(const std::vector<math::G1Affine>& bases, const MsmConfig& config,
+                         std::unique_ptr<BackendImpl>& out);
+#endif
+
+// Decodes and validates n points in the raw layout; names the index of the first bad point.
+Status decode_points(const uint8_t* bytes, uint64_t n, std::vector<math::G1Affine>& out);
+// Checks n scalars are canonical (< r); names the index of the first bad one.
+Status check_scalars(const uint64_t* scalars, uint64_t n);
+AffinePoint encode_point(const math::G1Affine& p);
+
+}  // namespace zkmsm

@@ -1,0 +1,134 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstring>
+#include <vector>
+
+#include "api/backend.hpp"
+#include "zkmsm/msm.hpp"
+
+namespace zkmsm {
+
+using math::Fp;
+using math::Fr;
+using math::G1Affine;
+
+namespace {
+
+std::string hex_be(const std::array<uint8_t, 32>& le) {
+  std::string s = "0x";
+  for (int i = 31; i >= 0; --i) s += fmt::format("{:02x}", le[i]);
+  return s;
+}
+
+void load_le(const uint8_t* bytes, uint64_t* limbs) {
+  for (int i = 0; i < 4; ++i) std::memcpy(&limbs[i], bytes + 8 * i, 8);  // x86-64 and sm_90 are little-endian
+}
+
+void store_le(const Fp& f, std::array<uint8_t, 32>& out) {
+  uint64_t limbs[4];
+  f.to_canonical(limbs);
+  for (int i = 0; i < 4; ++i) std::memcpy(out.data() + 8 * i, &limbs[i], 8);
+}
+
+}  // namespace
+
+std::string AffinePoint::x_hex() const { return hex_be(x); }
+std::string AffinePoint::y_hex() const { return hex_be(y); }
+
+Status decode_points(const uint8_t* bytes, uint64_t n, std::vector<G1Affine>& out) {
+  out.resize(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t x[4], y[4];
+    load_le(bytes + i * kPointBytes, x);
+    load_le(bytes + i * kPointBytes + 32, y);
+    if (!Fp::is_canonical(x) || !Fp::is_canonical(y))
+      return Status::InvalidArgument(fmt::format("point {}: coordinate is not below p", i));
+    out[i] = {Fp::from_canonical(x), Fp::from_canonical(y)};
+    if (!out[i].is_on_curve()) return Status::InvalidArgument(fmt::format("point {}: not on the curve", i));
+  }
+  return Status::Ok();
+}
+
+Status check_scalars(const uint64_t* scalars, uint64_t n) {
+  for (uint64_t i = 0; i < n; ++i)
+    if (!Fr::is_canonical(scalars + 4 * i))
+      return Status::InvalidArgument(fmt::format("scalar {}: not below r (scalars must be canonical)", i));
+  return Status::Ok();
+}
+
+AffinePoint encode_point(const G1Affine& p) {
+  AffinePoint a;
+  a.infinity = p.is_infinity();
+  if (!a.infinity) {
+    store_le(p.x, a.x);
+    store_le(p.y, a.y);
+  }
+  return a;
+}
+
+bool cuda_available();
+
+Context::Context(uint64_t n, const MsmConfig& config, std::unique_ptr<BackendImpl> impl)
+    : n_(n), config_(config), impl_(std::move(impl)) {}
+Context::~Context() = default;
+
+Status Context::create(const uint8_t* bases, uint64_t n, const MsmConfig& config, std::unique_ptr<Context>& out) {
+  std::vector<G1Affine> points;
+  if (Status s = decode_points(bases, n, points); !s.ok()) return s;
+  MsmConfig cfg = config;
+  if (cfg.backend == Backend::automatic) cfg.backend = cuda_available() ? Backend::cuda : Backend::cpu;
+  std::unique_ptr<BackendImpl> impl;
+  if (cfg.backend == Backend::cpu) {
+    impl = make_cpu_backend(std::move(points));
+  } else {
+#if defined(ZKMSM_HAVE_CUDA)
+    if (Status s = make_cuda_backend(points, cfg, impl); !s.ok()) return s;
+#else
+    return Status::Unavailable("this build of zkmsm has no CUDA backend (configure with ZKMSM_CUDA=ON)");
+#endif
+  }
+  out = std::make_unique<Context>(n, cfg, std::move(impl));
+  return Status::Ok();
+}
+
+Status Context::msm(const uint8_t* scalars, uint64_t n, AffinePoint& out, MsmStats* stats) {
+  return msm(scalars, n, config_, out, stats);
+}
+
+Status Context::msm(const uint8_t* scalars, uint64_t n, const MsmConfig& config, AffinePoint& out,
+                    MsmStats* stats) {
+  if (n > n_) return Status::InvalidArgument(fmt::format("{} scalars but only {} bases", n, n_));
+  MsmConfig cfg = config;
+  cfg.backend = config_.backend;
+  Plan plan;
+  if (Status s = make_plan(n, cfg, impl_->device_model(cfg), plan); !s.ok()) return s;
+  const auto start = std::chrono::steady_clock::now();
+  // Scalars are read in place when 8-byte aligned (the usual case), else copied once.
+  std::vector<uint64_t> aligned;
+  const uint64_t* limbs = reinterpret_cast<const uint64_t*>(scalars);
+  if (reinterpret_cast<uintptr_t>(scalars) % alignof(uint64_t) != 0) {
+    aligned.resize(4 * n);
+    std::memcpy(aligned.data(), scalars, n * kScalarBytes);
+    limbs = aligned.data();
+  }
+  if (Status s = check_scalars(limbs, n); !s.ok()) return s;
+  G1Affine result;
+  uint64_t peak = 0;
+  if (Status s = impl_->msm(plan, limbs, result, peak); !s.ok()) return s;
+  out = encode_point(result);
+  if (stats) {
+    stats->wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    stats->peak_bytes_measured = peak;
+    stats->plan = std::move(plan);
+  }
+  return Status::Ok();
+}
+
+std::string version() { return "0.1.0"; }
+
+#if !defined(ZKMSM_HAVE_CUDA)
+bool cuda_available() { return false; }
+#endif
+
+}  // namespace zkmsm

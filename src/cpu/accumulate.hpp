@@ -1,0 +1,24 @@
+// Batch-affine bucket accumulation over runs of bucket-sorted points.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+#include "math/g1.hpp"
+
+namespace zkmsm::cpu {
+
+// Scratch for reducing up to `capacity` entries at once.
+struct RunScratch {
+  math::G1Affine* points;
+  uint32_t* keys;
+  math::Fp* denominators;
+  math::Fp* prefix;
+  size_t capacity;
+};
+
+// keys[0..m) is sorted; sums the points of each run of equal keys, pairing neighbours round after
+// round with one shared inversion per round. Returns the number of entries left, one per key,
+// compacted to the front in key order.
+size_t sum_equal_keys(RunScratch& s, size_t m);
+
+}  // namespace zkmsm::cpu

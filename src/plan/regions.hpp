@@ -1,0 +1,33 @@
+// Per-backend sizing rules used by the planner: the window width cost model and the buffer list
+// for one window-pass width. Pure C++; no backend headers.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "zkmsm/plan.hpp"
+
+namespace zkmsm::plan {
+
+constexpr uint64_t kAffineBytes = 64;   // x, y in Fp (4×64-bit limbs each)
+constexpr uint64_t kXyzzBytes = 128;    // X, Y, ZZ, ZZZ
+constexpr uint64_t kRegionAlign = 256;  // every region starts on a 256-byte boundary
+constexpr unsigned kMinC = 1, kMaxC = 24;
+
+// CPU accumulation works on chunks of sorted digits; each thread holds the chunk's points, keys and
+// two inversion scratch arrays, and each chunk leaves at most two bucket pieces at its edges.
+constexpr uint64_t kCpuChunk = 4096;
+constexpr uint64_t kCpuChunkEntryBytes = kAffineBytes + sizeof(uint32_t) + 2 * 32;
+inline uint64_t cpu_chunk_count(uint64_t digits) { return (digits + kCpuChunk - 1) / kCpuChunk; }
+
+inline unsigned window_count(unsigned c) { return (255 + c - 1) / c; }
+
+// Window widths to try, best first, for this n on this device.
+std::vector<unsigned> candidate_c(uint64_t n, const DeviceModel& device);
+
+// Every buffer an MSM needs when `windows_per_pass` windows are in flight at once (offsets unset).
+std::vector<Region> backend_regions(uint64_t n, unsigned c, unsigned windows_per_pass, const DeviceModel& device);
+
+std::vector<unsigned> cpu_candidate_c(uint64_t n);
+std::vector<Region> cpu_regions(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned threads);
+
+}  // namespace zkmsm::plan

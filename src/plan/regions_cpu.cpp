@@ -1,0 +1,40 @@
+// CPU backend sizing. The CPU executes each window pass in three steps (see src/cpu/msm_cpu.cpp):
+// sort every window's nonzero digits bucket-major, accumulate buckets with batch-affine additions in
+// fixed-size chunks per thread, then reduce each window's buckets to one point.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "plan/regions.hpp"
+
+namespace zkmsm::plan {
+
+std::vector<unsigned> cpu_candidate_c(uint64_t n) {
+  // Cost in units of one batch-affine addition: each window adds every point once and reduces its
+  // 2^(c−1) buckets with two XYZZ additions each (≈ 3 batch-affine additions' worth).
+  std::vector<unsigned> cs;
+  for (unsigned c = 2; c <= 20; ++c) cs.push_back(c);
+  auto cost = [n](unsigned c) {
+    return window_count(c) * (static_cast<double>(n) + 3.0 * std::ldexp(1.0, static_cast<int>(c) - 1));
+  };
+  std::stable_sort(cs.begin(), cs.end(), [&](unsigned a, unsigned b) { return cost(a) < cost(b); });
+  return cs;
+}
+
+std::vector<Region> cpu_regions(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned threads) {
+  const uint64_t buckets = uint64_t{1} << (c - 1);
+  const uint64_t wpp = windows_per_pass;
+  return {
+      {"bases", n * kAffineBytes, 0, Lifetime::context},
+      {"window_sums", window_count(c) * kXyzzBytes, 0, Lifetime::msm},
+      {"bucket_offsets", (wpp * buckets + 1) * sizeof(uint32_t), 0, Lifetime::pass},
+      {"sorted_digits", wpp * n * sizeof(uint32_t), 0, Lifetime::pass},
+      {"buckets", wpp * buckets * kAffineBytes, 0, Lifetime::pass},
+      {"chunk_scratch", threads * kCpuChunk * kCpuChunkEntryBytes, 0, Lifetime::pass},
+      // Bucket pieces cut at chunk edges, combined after the chunks with the same batch-affine
+      // reduction (so the piece list also needs the per-entry inversion scratch).
+      {"edge_pieces", 2 * cpu_chunk_count(wpp * n) * kCpuChunkEntryBytes, 0, Lifetime::pass},
+  };
+}
+
+}  // namespace zkmsm::plan
