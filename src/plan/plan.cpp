@@ -71,11 +71,11 @@ uint64_t Plan::context_bytes() const {
 namespace plan {
 
 std::vector<unsigned> candidate_c(uint64_t n, const DeviceModel& device) {
-  return cpu_candidate_c(n);
-  (void)device;
+  return device.backend == Backend::cuda ? cuda_candidate_c(n, device) : cpu_candidate_c(n);
 }
 
 std::vector<Region> backend_regions(uint64_t n, unsigned c, unsigned windows_per_pass, const DeviceModel& device) {
+  if (device.backend == Backend::cuda) return cuda_regions(n, c, windows_per_pass, device);
   return cpu_regions(n, c, windows_per_pass, device.threads);
 }
 

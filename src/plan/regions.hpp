@@ -29,5 +29,7 @@ std::vector<Region> backend_regions(uint64_t n, unsigned c, unsigned windows_per
 
 std::vector<unsigned> cpu_candidate_c(uint64_t n);
 std::vector<Region> cpu_regions(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned threads);
+std::vector<unsigned> cuda_candidate_c(uint64_t n, const DeviceModel& device);
+std::vector<Region> cuda_regions(uint64_t n, unsigned c, unsigned windows_per_pass, const DeviceModel& device);
 
 }  // namespace zkmsm::plan
