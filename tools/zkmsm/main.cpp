@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   add_check(app, action);
   add_info(app, action);
   add_plan(app, action);
+  add_bench(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
