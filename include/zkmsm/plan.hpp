@@ -67,9 +67,15 @@ struct Plan {
   uint64_t working_bytes() const { return peak_bytes - context_bytes(); }
 };
 
-// Chooses c (if 0) and the fewest window passes whose peak fits the budget (or the forced count).
-// Fails with a message naming the smallest budget that would fit when none does.
+// Chooses c (if 0) and the fewest window passes whose peak fits the budget (or the forced count);
+// c is tried best first, and a worse c only when no pass count of the better one fits. A device with
+// memory_bytes set caps the budget. Fails with a message naming the smallest budget that would fit
+// (out_of_memory), or naming the valid range for an impossible c or forced pass count (invalid_argument).
 Status make_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device, Plan& out);
+
+// The smallest peak of any plan make_plan may choose for (n, config) on `device`, budget aside:
+// the least budget that make_plan accepts (c and a forced pass count are honoured).
+Status smallest_peak(uint64_t n, const MsmConfig& config, const DeviceModel& device, uint64_t& out_bytes);
 
 // Human-readable region table and the JSON form (one object).
 std::string plan_table(const Plan& plan);

@@ -88,7 +88,7 @@ uint64_t lay_out(std::vector<Region>& regions) {
   uint64_t offset = 0;
   for (Region& r : regions) {
     r.offset = offset;
-    offset += (r.bytes + kRegionAlign - 1) / kRegionAlign * kRegionAlign;
+    offset += aligned_bytes(r.bytes);
   }
   return offset;
 }
@@ -111,39 +111,77 @@ Plan plan_for(uint64_t n, unsigned c, unsigned passes, const MsmConfig& config, 
 
 std::string mib(uint64_t bytes) { return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20)); }
 
+struct Shape {
+  unsigned c, passes;
+};
+
+// The (c, window passes) pairs the planner may choose, in order of preference: the best c first,
+// and for each c the fewest passes first.
+Status shapes(uint64_t n, const MsmConfig& config, const DeviceModel& device, std::vector<Shape>& out) {
+  if (n >= (uint64_t{1} << 31)) return Status::InvalidArgument(fmt::format("n = {} is too large (limit 2^31 − 1)", n));
+  std::vector<unsigned> cs;
+  if (config.c) {
+    if (config.c < kMinC || config.c > kMaxC)
+      return Status::InvalidArgument(fmt::format("c = {} is outside [{}, {}]", config.c, kMinC, kMaxC));
+    cs = {config.c};
+  } else {
+    cs = candidate_c(n, device);
+  }
+  const unsigned forced = config.window_passes;
+  unsigned most_windows = 0;
+  for (unsigned c : cs) {
+    const unsigned windows = window_count(c);
+    most_windows = std::max(most_windows, windows);
+    if (forced > windows) continue;
+    for (unsigned passes = forced ? forced : 1; passes <= (forced ? forced : windows); ++passes) {
+      const uint64_t windows_per_pass = (windows + passes - 1) / passes;
+      if (windows_per_pass * n <= kMaxPassDigits) out.push_back({c, passes});
+    }
+  }
+  if (forced > most_windows)
+    return Status::InvalidArgument(
+        config.c ? fmt::format("window passes = {} is outside 1..{} (the windows of c = {})", forced, most_windows, config.c)
+                 : fmt::format("window passes = {} exceeds the {} windows of the narrowest window tried", forced, most_windows));
+  if (out.empty())
+    return Status::InvalidArgument(fmt::format("n = {} needs more window passes than allowed (a pass holds < 2^32 digits)", n));
+  return Status::Ok();
+}
+
 }  // namespace
 }  // namespace plan
 
 Status make_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device, Plan& out) {
-  if (n >= (uint64_t{1} << 31)) return Status::InvalidArgument(fmt::format("n = {} is too large (limit 2^31 − 1)", n));
-  std::vector<unsigned> cs;
-  if (config.c) {
-    if (config.c < plan::kMinC || config.c > plan::kMaxC)
-      return Status::InvalidArgument(fmt::format("c = {} is outside [{}, {}]", config.c, plan::kMinC, plan::kMaxC));
-    cs = {config.c};
-  } else {
-    cs = plan::candidate_c(n, device);
-  }
+  std::vector<plan::Shape> shapes;
+  if (Status s = plan::shapes(n, config, device, shapes); !s.ok()) return s;
+  // The device's memory caps the budget: an unbounded plan must still fit the device.
+  const uint64_t budget = config.memory_budget_bytes;
+  const bool device_binds = device.memory_bytes && (budget == 0 || device.memory_bytes < budget);
+  const uint64_t limit = device_binds ? device.memory_bytes : budget;
   uint64_t smallest_peak = UINT64_MAX;
-  for (unsigned c : cs) {
-    const unsigned windows = plan::window_count(c);
-    if (config.window_passes > windows)
-      return Status::InvalidArgument(
-          fmt::format("window passes = {} exceeds the {} windows of c = {}", config.window_passes, windows, c));
-    const unsigned first = config.window_passes ? config.window_passes : 1;
-    const unsigned last = config.window_passes ? config.window_passes : windows;
-    for (unsigned passes = first; passes <= last; ++passes) {
-      Plan p = plan::plan_for(n, c, passes, config, device);
-      smallest_peak = std::min(smallest_peak, p.peak_bytes);
-      if (config.memory_budget_bytes == 0 || p.peak_bytes <= config.memory_budget_bytes) {
-        out = std::move(p);
-        return Status::Ok();
-      }
+  for (const plan::Shape& shape : shapes) {
+    Plan p = plan::plan_for(n, shape.c, shape.passes, config, device);
+    if (limit == 0 || p.peak_bytes <= limit) {
+      out = std::move(p);
+      return Status::Ok();
     }
+    smallest_peak = std::min(smallest_peak, p.peak_bytes);
   }
-  return Status::OutOfMemory(fmt::format(
-      "memory budget {} ({} bytes) is too small for n = {}: the smallest feasible peak is {} ({} bytes)",
-      plan::mib(config.memory_budget_bytes), config.memory_budget_bytes, n, plan::mib(smallest_peak), smallest_peak));
+  const std::string what =
+      config.window_passes ? fmt::format("n = {} in {} window passes", n, config.window_passes) : fmt::format("n = {}", n);
+  const std::string too_small =
+      device_binds ? fmt::format("{} does not fit the {} of device {}", what, plan::mib(limit), device.name)
+                   : fmt::format("memory budget {} ({} bytes) is too small for {}", plan::mib(limit), limit, what);
+  return Status::OutOfMemory(fmt::format("{}: the smallest feasible peak is {} ({} bytes)", too_small,
+                                         plan::mib(smallest_peak), smallest_peak));
+}
+
+Status smallest_peak(uint64_t n, const MsmConfig& config, const DeviceModel& device, uint64_t& out_bytes) {
+  std::vector<plan::Shape> shapes;
+  if (Status s = plan::shapes(n, config, device, shapes); !s.ok()) return s;
+  out_bytes = UINT64_MAX;
+  for (const plan::Shape& shape : shapes)
+    out_bytes = std::min(out_bytes, plan::plan_for(n, shape.c, shape.passes, config, device).peak_bytes);
+  return Status::Ok();
 }
 
 }  // namespace zkmsm

@@ -12,6 +12,11 @@ constexpr uint64_t kAffineBytes = 64;   // x, y in Fp (4×64-bit limbs each)
 constexpr uint64_t kXyzzBytes = 128;    // X, Y, ZZ, ZZZ
 constexpr uint64_t kRegionAlign = 256;  // every region starts on a 256-byte boundary
 constexpr unsigned kMinC = 1, kMaxC = 24;
+// Both backends index sorted digits with 32-bit bucket offsets, so a pass holds < 2^32 digits.
+constexpr uint64_t kMaxPassDigits = UINT32_MAX;
+
+// Bytes a region of `bytes` occupies in the arena (its start to the next region's start).
+inline uint64_t aligned_bytes(uint64_t bytes) { return (bytes + kRegionAlign - 1) / kRegionAlign * kRegionAlign; }
 
 // CPU accumulation works on chunks of sorted digits; each thread holds the chunk's points, keys and
 // two inversion scratch arrays, and each chunk leaves at most two bucket pieces at its edges.

@@ -1,0 +1,206 @@
+// The planner as a pure function: plans for n = 2^10..2^26 on both device models without a device,
+// an exact and well-formed memory map, fewest passes for a budget, forced passes, refusals.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "plan/regions.hpp"
+#include "zkmsm/plan.hpp"
+
+namespace {
+using namespace zkmsm;
+
+const DeviceModel kDevices[] = {DeviceModel::cpu(2), DeviceModel::h100()};
+
+Plan must_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device) {
+  Plan p;
+  const Status s = make_plan(n, config, device, p);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return p;
+}
+
+MsmConfig with(unsigned c, unsigned passes, uint64_t budget = 0) {
+  MsmConfig config;
+  config.c = c;
+  config.window_passes = passes;
+  config.memory_budget_bytes = budget;
+  return config;
+}
+
+// Regions start aligned, end to end in order (context first), and the peak is the aligned arena.
+void expect_well_formed(const Plan& p) {
+  uint64_t offset = 0;
+  bool working = false;
+  for (const Region& r : p.regions) {
+    EXPECT_EQ(r.offset, offset) << r.name;
+    EXPECT_EQ(r.offset % plan::kRegionAlign, 0u) << r.name;
+    working |= r.lifetime != Lifetime::context;
+    EXPECT_FALSE(working && r.lifetime == Lifetime::context) << r.name << ": context region after working ones";
+    offset += plan::aligned_bytes(r.bytes);
+  }
+  EXPECT_EQ(p.peak_bytes, offset);
+  EXPECT_EQ(p.context_bytes() + p.working_bytes(), p.peak_bytes);
+  ASSERT_NE(p.find("bases"), nullptr);
+  EXPECT_EQ(p.find("bases")->bytes, p.n * plan::kAffineBytes);
+  EXPECT_EQ(p.windows, plan::window_count(p.c));
+  // Windows are dealt to exactly window_passes non-empty passes, in order, none over windows_per_pass.
+  unsigned next = 0;
+  for (unsigned pass = 0; pass < p.window_passes; ++pass) {
+    EXPECT_EQ(p.pass_first_window(pass), next);
+    EXPECT_GE(p.pass_window_count(pass), 1u);
+    EXPECT_LE(p.pass_window_count(pass), p.windows_per_pass);
+    next += p.pass_window_count(pass);
+  }
+  EXPECT_EQ(next, p.windows);
+}
+
+TEST(Plan, EverySizeOnBothDeviceModels) {
+  for (const DeviceModel& device : kDevices) {
+    for (unsigned log_n = 10; log_n <= 26; ++log_n) {
+      SCOPED_TRACE(device.name + " log_n " + std::to_string(log_n));
+      const Plan p = must_plan(uint64_t{1} << log_n, {}, device);
+      expect_well_formed(p);
+      EXPECT_EQ(p.window_passes, 1u);  // unbounded: one pass
+      EXPECT_EQ(p.device, device.name);
+      EXPECT_EQ(p.backend, device.backend);
+    }
+  }
+}
+
+TEST(Plan, SmallAndOddSizes) {
+  for (const DeviceModel& device : kDevices)
+    for (uint64_t n : {0, 1, 2, 31, 33, 1000, 4097}) expect_well_formed(must_plan(n, {}, device));
+}
+
+TEST(Plan, PeakNeverGrowsWithPasses) {
+  for (const DeviceModel& device : kDevices) {
+    const unsigned c = 13;
+    uint64_t previous = UINT64_MAX;
+    for (unsigned k = 1; k <= plan::window_count(c); ++k) {
+      const Plan p = must_plan(1 << 16, with(c, k), device);
+      expect_well_formed(p);
+      EXPECT_EQ(p.window_passes, k);
+      EXPECT_LE(p.peak_bytes, previous);
+      previous = p.peak_bytes;
+    }
+  }
+}
+
+TEST(Plan, BudgetGetsTheFewestPassesThatFit) {
+  const uint64_t n = 1 << 16;
+  for (const DeviceModel& device : kDevices) {
+    const unsigned c = must_plan(n, {}, device).c;
+    const unsigned windows = plan::window_count(c);
+    std::vector<uint64_t> peaks(windows + 1);
+    for (unsigned k = 1; k <= windows; ++k) peaks[k] = must_plan(n, with(c, k), device).peak_bytes;
+    for (unsigned k = 1; k <= windows; ++k) {
+      for (uint64_t budget : {peaks[k], peaks[k] + 1}) {
+        const Plan p = must_plan(n, with(c, 0, budget), device);
+        unsigned fewest = 1;
+        while (peaks[fewest] > budget) ++fewest;
+        EXPECT_EQ(p.window_passes, fewest) << device.name << " budget " << budget;
+        EXPECT_LE(p.peak_bytes, budget);
+        EXPECT_EQ(p.budget_bytes, budget);
+      }
+    }
+  }
+}
+
+TEST(Plan, BudgetMayTakeANarrowerWindowBelowTheBestOnesFloor) {
+  const uint64_t n = 1 << 16;
+  const DeviceModel device = DeviceModel::cpu(2);
+  const Plan unbounded = must_plan(n, {}, device);
+  const Plan floor_of_best = must_plan(n, with(unbounded.c, unbounded.windows), device);
+  uint64_t least = 0;
+  ASSERT_TRUE(smallest_peak(n, {}, device, least).ok());
+  ASSERT_LT(least, floor_of_best.peak_bytes);
+  const Plan p = must_plan(n, with(0, 0, floor_of_best.peak_bytes - 1), device);
+  EXPECT_LT(p.c, unbounded.c);
+  EXPECT_LT(p.peak_bytes, floor_of_best.peak_bytes);
+}
+
+TEST(Plan, TooSmallBudgetNamesTheMinimum) {
+  for (const DeviceModel& device : kDevices) {
+    const uint64_t n = 1 << 20;
+    uint64_t least = 0;
+    ASSERT_TRUE(smallest_peak(n, {}, device, least).ok());
+    Plan p;
+    const Status s = make_plan(n, with(0, 0, least - 1), device, p);
+    ASSERT_EQ(s.code(), StatusCode::out_of_memory);
+    EXPECT_NE(s.message().find(std::to_string(least) + " bytes"), std::string::npos) << s.message();
+    EXPECT_NE(s.message().find("smallest feasible peak"), std::string::npos) << s.message();
+    EXPECT_EQ(must_plan(n, with(0, 0, least), device).peak_bytes, least);
+  }
+}
+
+TEST(Plan, ForcedPassesWithATooSmallBudgetNameThatPassCountsMinimum) {
+  const DeviceModel device = DeviceModel::cpu(2);
+  const Plan forced = must_plan(1 << 16, with(13, 2), device);
+  Plan p;
+  const Status s = make_plan(1 << 16, with(13, 2, forced.peak_bytes - 1), device, p);
+  ASSERT_EQ(s.code(), StatusCode::out_of_memory);
+  EXPECT_NE(s.message().find("2 window passes"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find(std::to_string(forced.peak_bytes) + " bytes"), std::string::npos) << s.message();
+}
+
+TEST(Plan, ForcedPassesOutOfRangeAreRefused) {
+  for (const DeviceModel& device : kDevices) {
+    Plan p;
+    for (unsigned c : {4u, 13u, 16u}) {
+      const unsigned windows = plan::window_count(c);
+      EXPECT_EQ(must_plan(1000, with(c, windows), device).window_passes, windows);
+      const Status s = make_plan(1000, with(c, windows + 1), device, p);
+      EXPECT_EQ(s.code(), StatusCode::invalid_argument);
+      EXPECT_NE(s.message().find("1.." + std::to_string(windows)), std::string::npos) << s.message();
+    }
+    // With c free a forced count picks a c with at least that many windows.
+    const Plan narrow = must_plan(1 << 16, with(0, 40), device);
+    EXPECT_EQ(narrow.window_passes, 40u);
+    EXPECT_GE(narrow.windows, 40u);
+    EXPECT_EQ(make_plan(1 << 16, with(0, 1000), device, p).code(), StatusCode::invalid_argument);
+  }
+}
+
+TEST(Plan, BadWindowWidthAndSizeAreRefused) {
+  Plan p;
+  const DeviceModel device = DeviceModel::cpu(1);
+  EXPECT_EQ(make_plan(100, with(plan::kMaxC + 1, 0), device, p).code(), StatusCode::invalid_argument);
+  EXPECT_EQ(make_plan(uint64_t{1} << 31, {}, device, p).code(), StatusCode::invalid_argument);
+}
+
+TEST(Plan, DeviceMemoryCapsAnUnboundedPlan) {
+  const DeviceModel h100 = DeviceModel::h100();
+  Plan p;
+  // 2^30 bases and scalars alone exceed 80 GiB.
+  const Status s = make_plan(uint64_t{1} << 30, {}, h100, p);
+  EXPECT_EQ(s.code(), StatusCode::out_of_memory);
+  EXPECT_NE(s.message().find("h100"), std::string::npos) << s.message();
+  // A budget above the device's memory is capped too.
+  const Plan q = must_plan(uint64_t{1} << 29, with(0, 0, uint64_t{1} << 40), h100);
+  EXPECT_LE(q.peak_bytes, h100.memory_bytes);
+}
+
+TEST(Plan, PassesKeepDigitOffsetsIn32Bits) {
+  // 2^30 points at c = 16 would put 2^34 digits in one pass; the CPU model has no memory cap.
+  const Plan p = must_plan(uint64_t{1} << 30, with(16, 0), DeviceModel::cpu(1));
+  EXPECT_LE(uint64_t{p.windows_per_pass} << 30, plan::kMaxPassDigits);
+  EXPECT_GT(p.window_passes, 1u);
+}
+
+TEST(Plan, JsonHasTheDocumentedFields) {
+  const Plan p = must_plan(1 << 20, with(0, 0, 200ull << 20), DeviceModel::h100());
+  const nlohmann::json j = nlohmann::json::parse(plan_json(p));
+  for (const char* key : {"n", "c", "windows", "window_passes", "budget_bytes", "peak_bytes", "regions"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["peak_bytes"].get<uint64_t>(), p.peak_bytes);
+  ASSERT_EQ(j["regions"].size(), p.regions.size());
+  for (const auto& r : j["regions"]) {
+    EXPECT_TRUE(r.contains("name"));
+    EXPECT_TRUE(r.contains("bytes"));
+    EXPECT_TRUE(r.contains("lifetime"));
+  }
+  EXPECT_NE(plan_table(p).find("peak"), std::string::npos);
+}
+
+}  // namespace
