@@ -16,6 +16,7 @@ class BackendImpl {
   virtual Status msm(const Plan& plan, const uint64_t* scalars, math::G1Affine& out, uint64_t& peak_bytes) = 0;
 };
 
+// Null when the bases' block cannot be allocated.
 std::unique_ptr<BackendImpl> make_cpu_backend(std::vector<math::G1Affine> bases);
 #if defined(ZKMSM_HAVE_CUDA)
 Status make_cuda_backend(const std::vector<math::G1Affine>& bases, const MsmConfig& config,

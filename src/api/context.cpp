@@ -81,6 +81,7 @@ Status Context::create(const uint8_t* bases, uint64_t n, const MsmConfig& config
   std::unique_ptr<BackendImpl> impl;
   if (cfg.backend == Backend::cpu) {
     impl = make_cpu_backend(std::move(points));
+    if (!impl) return Status::OutOfMemory(fmt::format("cannot allocate {} bytes for {} bases", n * kPointBytes, n));
   } else {
 #if defined(ZKMSM_HAVE_CUDA)
     if (Status s = make_cuda_backend(points, cfg, impl); !s.ok()) return s;
