@@ -1,17 +1,31 @@
-// zkmsm plan: the memory map for (n, config, device model), without running anything.
+// zkmsm plan: the memory map for (n, config, device model), without running anything or needing a GPU.
 #include "cli.hpp"
+#include "zkmsm/msm.hpp"
 
 namespace zkmsm::cli {
+
+namespace {
+
+// The device model named, or the one the backend implies (cuda → h100; auto → h100 when a GPU is here).
+DeviceModel device_model(const std::string& name, const MsmConfig& config) {
+  if (name == "h100") return DeviceModel::h100();
+  if (name == "cpu" || name == "host") return DeviceModel::cpu(config.threads);
+  const bool gpu = config.backend == Backend::cuda || (config.backend == Backend::automatic && cuda_available());
+  return gpu ? DeviceModel::h100() : DeviceModel::cpu(config.threads);
+}
+
+}  // namespace
 
 void add_plan(CLI::App& app, Action& action) {
   struct Options {
     CommonOptions common;
-    std::string device_model = "host";
+    std::string device_model;
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("plan", "print the plan and memory map (no GPU needed)");
   o->common.add_to(*cmd, true);
-  cmd->add_option("--device-model", o->device_model, "host (this CPU) or h100")->check(CLI::IsMember({"host", "h100"}));
+  cmd->add_option("--device-model", o->device_model, "cpu (this host's threads) or h100 (default: from --backend)")
+      ->check(CLI::IsMember({"cpu", "host", "h100"}));
   cmd->callback([&action, o] {
     action = [o] {
       MsmConfig config;
@@ -19,10 +33,8 @@ void add_plan(CLI::App& app, Action& action) {
       uint64_t n = 0;
       std::string error;
       if (!o->common.size(n, error)) return report(Status::InvalidArgument(error.empty() ? "give --n or --log-n" : error));
-      const bool gpu = o->device_model == "h100" || config.backend == Backend::cuda;
-      const DeviceModel device = gpu ? DeviceModel::h100() : DeviceModel::cpu(config.threads);
       Plan plan;
-      if (Status s = make_plan(n, config, device, plan); !s.ok()) return report(s);
+      if (Status s = make_plan(n, config, device_model(o->device_model, config), plan); !s.ok()) return report(s);
       std::fputs(plan_table(plan).c_str(), stderr);
       if (o->common.json) std::printf("%s\n", plan_json(plan).c_str());
       return kExitOk;
