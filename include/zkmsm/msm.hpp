@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "zkmsm/plan.hpp"
 #include "zkmsm/status.hpp"
@@ -46,6 +47,15 @@ class Context {
   Status msm(const uint8_t* scalars, uint64_t n, AffinePoint& out, MsmStats* stats = nullptr);
   // As msm(), for a config other than the context's (same backend), e.g. another budget or pass count.
   Status msm(const uint8_t* scalars, uint64_t n, const MsmConfig& config, AffinePoint& out, MsmStats* stats = nullptr);
+
+  // A batch (ICICLE's batch_size, points shared in the batch): `batch` scalar vectors of n scalars each,
+  // back to back (batch·n·32 bytes), over the same first n bases; out gets `batch` results in order.
+  // Planned once; every scalar is checked before the first MSM runs, and out is only written when all
+  // succeed. stats (when given) holds the plan, the whole batch's wall time and the largest peak.
+  Status msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, std::vector<AffinePoint>& out,
+                   MsmStats* stats = nullptr);
+  Status msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, const MsmConfig& config,
+                   std::vector<AffinePoint>& out, MsmStats* stats = nullptr);
 
   uint64_t size() const { return n_; }
   Backend backend() const { return config_.backend; }

@@ -124,3 +124,98 @@ export async function msmFfjs(curve, points, scalars) {
   const [x, y] = G1.toObject(q);
   return { x, y };
 }
+
+// ---- Prover file formats (independent writers for zkmsm's readers; see docs/FORMATS.md) ----
+
+export function bigIntToBe(v, len = 32) {
+  return bigIntToLe(v, len).reverse();
+}
+
+const HALF_P = (P - 1n) / 2n;
+
+// Points ({x, y} or null) as one of zkmsm's point formats: raw, bb, arkworks, gnark. arkworks and gnark
+// get their libraries' slice length prefix (u64 LE / u32 BE) unless prefix = false.
+export function encodePointsAs(format, points, { prefix = true } = {}) {
+  const rec = (pt) => {
+    const out = new Uint8Array(64);
+    switch (format) {
+      case 'raw':
+        if (pt) out.set(bigIntToLe(pt.x), 0), out.set(bigIntToLe(pt.y), 32);
+        break;
+      case 'bb':
+        if (!pt) out.fill(0xff);
+        else out.set(bigIntToBe(pt.x), 0), out.set(bigIntToBe(pt.y), 32);
+        break;
+      case 'arkworks': // SWFlags in byte 63: 0x40 infinity, 0x80 y > (p-1)/2
+        if (!pt) out[63] = 0x40;
+        else {
+          out.set(bigIntToLe(pt.x), 0), out.set(bigIntToLe(pt.y), 32);
+          if (pt.y > HALF_P) out[63] |= 0x80;
+        }
+        break;
+      case 'gnark': // RawBytes: flag 0b00 in byte 0, infinity all zero
+        if (pt) out.set(bigIntToBe(pt.x), 0), out.set(bigIntToBe(pt.y), 32);
+        break;
+      default:
+        throw new Error(`unknown point format ${format}`);
+    }
+    return out;
+  };
+  const head =
+    format === 'arkworks' && prefix ? bigIntToLe(BigInt(points.length), 8)
+    : format === 'gnark' && prefix ? bigIntToBe(BigInt(points.length), 4)
+    : new Uint8Array(0);
+  const buf = new Uint8Array(head.length + 64 * points.length);
+  buf.set(head, 0);
+  points.forEach((pt, i) => buf.set(rec(pt), head.length + 64 * i));
+  return buf;
+}
+
+// Scalars as raw (LE), arkworks (u64 LE count + LE), gnark (u32 BE count + BE).
+export function encodeScalarsAs(format, scalars) {
+  if (format === 'raw') return encodeScalars(scalars);
+  const be = format === 'gnark';
+  if (!['arkworks', 'gnark'].includes(format)) throw new Error(`unknown scalar format ${format}`);
+  const head = be ? bigIntToBe(BigInt(scalars.length), 4) : bigIntToLe(BigInt(scalars.length), 8);
+  const buf = new Uint8Array(head.length + 32 * scalars.length);
+  buf.set(head, 0);
+  scalars.forEach((s, i) => buf.set(be ? bigIntToBe(s) : bigIntToLe(s), head.length + 32 * i));
+  return buf;
+}
+
+// A snarkjs witness file (.wtns v2) written with @iden3/binfileutils, the layout of snarkjs' wtns_utils.
+export async function writeWtns(file, values) {
+  const binFileUtils = await import('@iden3/binfileutils');
+  const fd = await binFileUtils.createBinFile(file, 'wtns', 2, 2);
+  await binFileUtils.startWriteSection(fd, 1);
+  await fd.writeULE32(32);
+  await binFileUtils.writeBigInt(fd, R, 32);
+  await fd.writeULE32(values.length);
+  await binFileUtils.endWriteSection(fd);
+  await binFileUtils.startWriteSection(fd, 2);
+  for (const v of values) await binFileUtils.writeBigInt(fd, v, 32);
+  await binFileUtils.endWriteSection(fd);
+  await fd.close();
+}
+
+// G1 points of a .ptau section (2 = tau powers, 12 = Lagrange bases) exactly as stored: 64 B each,
+// little-endian Montgomery, the layout ffjavascript's multiExpAffine takes. Read with binfileutils.
+export async function readPtauSection(file, section) {
+  const binFileUtils = await import('@iden3/binfileutils');
+  const { fd, sections } = await binFileUtils.readBinFile(file, 'ptau', 1);
+  try {
+    if (!sections[section]) throw new Error(`${file}: no section ${section}`);
+    return await binFileUtils.readSection(fd, sections, section);
+  } finally {
+    await fd.close();
+  }
+}
+
+// ffjavascript MSM straight from stored bytes: bases in its affine Montgomery layout, scalars 32 B LE.
+export async function msmFfjsBytes(curve, basesMont, scalarBytes) {
+  const G1 = curve.G1;
+  const q = G1.toAffine(await G1.multiExpAffine(basesMont, scalarBytes));
+  if (G1.isZero(q)) return null;
+  const [x, y] = G1.toObject(q);
+  return { x, y };
+}

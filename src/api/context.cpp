@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <vector>
@@ -121,6 +122,52 @@ Status Context::msm(const uint8_t* scalars, uint64_t n, const MsmConfig& config,
   if (stats) {
     stats->wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     stats->peak_bytes_measured = peak;
+    stats->plan = std::move(plan);
+  }
+  return Status::Ok();
+}
+
+Status Context::msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, std::vector<AffinePoint>& out,
+                          MsmStats* stats) {
+  return msm_batch(scalars, n, batch, config_, out, stats);
+}
+
+Status Context::msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, const MsmConfig& config,
+                          std::vector<AffinePoint>& out, MsmStats* stats) {
+  if (n > n_) return Status::InvalidArgument(fmt::format("{} scalars but only {} bases", n, n_));
+  if (batch == 0) return Status::InvalidArgument("batch size must be at least 1");
+  if (n != 0 && batch > UINT64_MAX / (n * kScalarBytes))
+    return Status::InvalidArgument(fmt::format("batch of {} × {} scalars overflows", batch, n));
+  MsmConfig cfg = config;
+  cfg.backend = config_.backend;
+  Plan plan;
+  if (Status s = make_plan(n, cfg, impl_->device_model(cfg), plan); !s.ok()) return s;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<uint64_t> aligned;
+  const uint64_t* limbs = reinterpret_cast<const uint64_t*>(scalars);
+  if (reinterpret_cast<uintptr_t>(scalars) % alignof(uint64_t) != 0) {
+    aligned.resize(4 * n * batch);
+    std::memcpy(aligned.data(), scalars, n * batch * kScalarBytes);
+    limbs = aligned.data();
+  }
+  for (uint64_t b = 0; b < batch; ++b)
+    if (Status s = check_scalars(limbs + 4 * n * b, n); !s.ok())
+      return Status(s.code(), batch > 1 ? fmt::format("batch item {}: {}", b, s.message()) : s.message());
+  // The backends run one MSM at a time for now; a backend-level batch (shared sort buffers, one launch
+  // sequence) can replace this loop without changing the interface.
+  std::vector<AffinePoint> results(batch);
+  uint64_t peak_max = 0;
+  for (uint64_t b = 0; b < batch; ++b) {
+    G1Affine result;
+    uint64_t peak = 0;
+    if (Status s = impl_->msm(plan, limbs + 4 * n * b, result, peak); !s.ok()) return s;
+    results[b] = encode_point(result);
+    peak_max = std::max(peak_max, peak);
+  }
+  out = std::move(results);
+  if (stats) {
+    stats->wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    stats->peak_bytes_measured = peak_max;
     stats->plan = std::move(plan);
   }
   return Status::Ok();

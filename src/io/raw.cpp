@@ -7,6 +7,11 @@
 #include <cstring>
 #include <memory>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace zkmsm::io {
 
 namespace {
@@ -43,6 +48,31 @@ Status read_raw_records(const std::string& path, uint64_t record_bytes, std::vec
     return Status::InvalidArgument(fmt::format("{}: size {} bytes is not a multiple of {} (truncated file?)", path,
                                                out.size(), record_bytes));
   count = out.size() / record_bytes;
+  return Status::Ok();
+}
+
+MappedFile::~MappedFile() {
+  if (mapped_) munmap(const_cast<uint8_t*>(data_), size_);
+}
+
+Status MappedFile::open(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  struct stat st {};
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    void* p = mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p != MAP_FAILED) {
+      ::close(fd);
+      data_ = static_cast<const uint8_t*>(p);
+      size_ = static_cast<size_t>(st.st_size);
+      mapped_ = true;
+      return Status::Ok();
+    }
+  }
+  ::close(fd);
+  if (Status s = read_file(path, fallback_); !s.ok()) return s;
+  data_ = fallback_.data();
+  size_ = fallback_.size();
   return Status::Ok();
 }
 

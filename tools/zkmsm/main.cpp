@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   add_info(app, action);
   add_plan(app, action);
   add_bench(app, action);
+  add_convert(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
