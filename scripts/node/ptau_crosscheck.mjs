@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // zkmsm on real snarkjs files, cross-checked against ffjavascript's G1.multiExpAffine on the same bytes.
-// Usage: node ptau_crosscheck.mjs --zkmsm PATH [--power 8] [--ptau FILE] [--seed N] [--keep]
+// Usage: node ptau_crosscheck.mjs --zkmsm PATH [--power 8] [--ptau FILE] [--seed N] [--zkmsm-arg ARG]... [--keep]
+//   --zkmsm-arg  extra argument for every `zkmsm run` (repeatable), e.g. --zkmsm-arg=--backend=cuda
 //   Makes a .ptau with snarkjs (new → contribute → prepare phase2; or uses --ptau, which must be
 //   prepared), writes .wtns witnesses, and checks `zkmsm run` on τ powers (section 2), Lagrange bases
 //   (section 12), --bases-offset, --n, --batch, files converted by `zkmsm convert` and files written by
@@ -18,7 +19,8 @@ import {
   encodePointsAs, encodeScalarsAs, leToBigInt,
 } from './lib.mjs';
 
-const usage = 'usage: node ptau_crosscheck.mjs --zkmsm PATH [--power 8] [--ptau FILE] [--seed N] [--keep]';
+const usage =
+  'usage: node ptau_crosscheck.mjs --zkmsm PATH [--power 8] [--ptau FILE] [--seed N] [--zkmsm-arg ARG]... [--keep]';
 let args;
 try {
   ({ values: args } = parseArgs({
@@ -27,6 +29,7 @@ try {
       power: { type: 'string', default: '8' },
       ptau: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      'zkmsm-arg': { type: 'string', multiple: true, default: [] },
       keep: { type: 'boolean', default: false },
     },
   }));
@@ -88,7 +91,7 @@ function zkmsm(argv) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 function zkmsmRun(argv) {
-  const r = zkmsm(['run', '--json', ...argv]);
+  const r = zkmsm(['run', '--json', ...args['zkmsm-arg'], ...argv]);
   if (r.code !== 0) throw new Error(`zkmsm ${argv.join(' ')} exited ${r.code}: ${r.stderr.trim()}`);
   return JSON.parse(r.stdout);
 }
@@ -193,7 +196,7 @@ try {
 
   // 5. Malformed files: exit 2 with a message naming the file.
   const refuse = (name, argv, needle) => {
-    const r = zkmsm(['run', ...argv]);
+    const r = zkmsm(['run', ...args['zkmsm-arg'], ...argv]);
     const ok = r.code === 2 && r.stderr.includes(needle);
     report(ok, `refuses ${name}`, ok ? r.stderr.trim().split('\n').pop() : `exit ${r.code}: ${r.stderr.trim()}`);
   };
