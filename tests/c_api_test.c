@@ -105,6 +105,25 @@ int main(void) {
     CHECK(memcmp(q, out3 + 64 * b, 64) == 0);
   }
 
+  /* Montgomery scalars: 1 is stored as 2^256 mod r. (r − 1)·G + 1·G via Montgomery = infinity again;
+   * a Montgomery value >= r is refused. */
+  {
+    static const uint8_t ONE_MONT[32] = {0xfb, 0xff, 0xff, 0x4f, 0x1c, 0x34, 0x96, 0xac, 0x29, 0xcd, 0x60,
+                                         0x9f, 0x95, 0x76, 0xfc, 0x36, 0x2e, 0x46, 0x79, 0x78, 0x6f, 0xa3,
+                                         0x6e, 0x66, 0x2f, 0xdf, 0x07, 0x9a, 0xc1, 0x77, 0x0a, 0x0e};
+    zkmsm_config mont = cfg;
+    mont.scalars_montgomery = 1;
+    uint8_t one[32], q2[64];
+    memcpy(one, ONE_MONT, 32);
+    CHECK(zkmsm_msm(ctx, one, 1, &mont, q, err, sizeof err) == ZKMSM_OK);
+    set_small(one, 1);
+    CHECK(zkmsm_msm(ctx, one, 1, NULL, q2, err, sizeof err) == ZKMSM_OK);
+    CHECK(memcmp(q, q2, 64) == 0 && !is_zero(q, 64));
+    memcpy(one, R_LE, 32);
+    CHECK(zkmsm_msm(ctx, one, 1, &mont, q, err, sizeof err) == ZKMSM_INVALID_ARGUMENT);
+    CHECK(strstr(err, "Montgomery") != NULL);
+  }
+
   /* The same bases in the other layouts give the same results. */
   {
     uint8_t bb[N * 64], gnark[N * 64], ark[N * 64];

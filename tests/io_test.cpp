@@ -490,6 +490,24 @@ TEST(IoFiles, ReadWriteAndMissingFile) {
   EXPECT_EQ(n, 0u);
 }
 
+TEST(IoFormats, MontgomeryScalars) {
+  const std::vector<uint8_t> canonical = sample_scalars(9);
+  std::vector<uint8_t> mont(canonical.size());
+  for (size_t i = 0; i < 9; ++i) {
+    uint64_t s[4];
+    std::memcpy(s, &canonical[32 * i], 32);
+    const math::Fr f = math::Fr::from_canonical(s);
+    std::memcpy(&mont[32 * i], f.l, 32);
+  }
+  std::vector<uint8_t> converted = mont;
+  ASSERT_TRUE(io::scalars_from_montgomery(converted.data(), 9, "m").ok());
+  EXPECT_EQ(converted, canonical);
+  std::memset(&mont[32 * 4], 0xff, 32);
+  converted = mont;
+  EXPECT_TRUE(fails_with(io::scalars_from_montgomery(converted.data(), 9, "m"), {"scalar 4", "Montgomery", "not below r"}));
+  EXPECT_EQ(converted, mont);  // untouched on failure
+}
+
 // ---- batch MSMs ----
 
 TEST(Batch, MatchesSingleMsmsAndRejectsAsAWhole) {

@@ -47,6 +47,8 @@ typedef struct zkmsm_config {
   unsigned window_passes;       /* 0 = fewest passes that fit the budget; k = force k */
   uint64_t memory_budget_bytes; /* 0 = no limit */
   unsigned threads;             /* CPU threads; 0 = all cores */
+  int scalars_montgomery;       /* nonzero: scalars are Montgomery form (s*2^256 mod r, LE), as ffjavascript
+                                   keeps them (ICICLE's are_scalars_montgomery_form); each must be < r */
 } zkmsm_config;
 
 /* What the planner decided for one MSM of n points. */

@@ -182,6 +182,15 @@ try {
       report(false, `format ${fmt}`, e.message);
     }
   }
+  // Raw scalars in Montgomery form (s·2^256 mod r) behind --scalars-montgomery.
+  try {
+    const R256 = (1n << 256n) % R;
+    writeFileSync(path('s.mont'), encodeScalars(full.map((v) => (v * R256) % R)));
+    const got = parseResult(zkmsmRun(['--points', ptau, '--scalars', `${path('s.mont')}:raw`, '--scalars-montgomery']));
+    report(samePoint(got, want), 'raw Montgomery scalars (--scalars-montgomery)');
+  } catch (e) {
+    report(false, 'Montgomery scalars', e.message);
+  }
   // snarkjs reads a .wtns written by zkmsm convert.
   try {
     writeFileSync(path('s.raw'), encodeScalars(full));

@@ -18,6 +18,7 @@
 
 struct zkmsm_context {
   std::unique_ptr<zkmsm::Context> ctx;
+  bool scalars_montgomery = false;  // the creation config's; a per-call config overrides it
 };
 
 namespace {
@@ -107,6 +108,7 @@ void zkmsm_config_default(zkmsm_config* config) {
   config->window_passes = 0;
   config->memory_budget_bytes = 0;
   config->threads = 0;
+  config->scalars_montgomery = 0;
 }
 
 const char* zkmsm_status_name(zkmsm_status status) {
@@ -153,6 +155,7 @@ zkmsm_status zkmsm_context_create(const uint8_t* bases, uint64_t n, zkmsm_point_
     }
     auto handle = std::make_unique<zkmsm_context>();
     if (Status s = zkmsm::Context::create(records, n, cfg, handle->ctx); !s.ok()) return s;
+    handle->scalars_montgomery = config && config->scalars_montgomery;
     *out = handle.release();
     return Status::Ok();
   });
@@ -176,6 +179,15 @@ zkmsm_status zkmsm_msm_batch(zkmsm_context* ctx, const uint8_t* scalars, uint64_
     zkmsm::MsmConfig cfg = ctx->ctx->config();
     if (config)
       if (Status s = to_config(config, cfg); !s.ok()) return s;
+    const bool montgomery = config ? config->scalars_montgomery != 0 : ctx->scalars_montgomery;
+    std::vector<uint8_t> canonical;
+    if (montgomery && n && batch) {
+      if (n > ctx->ctx->size()) return Status::InvalidArgument(fmt::format("{} scalars but only {} bases", n, ctx->ctx->size()));
+      if (batch > (uint64_t{1} << 40) / n) return Status::InvalidArgument("batch too large");
+      canonical.assign(scalars, scalars + n * batch * 32);
+      if (Status s = zkmsm::io::scalars_from_montgomery(canonical.data(), n * batch, "scalars"); !s.ok()) return s;
+      scalars = canonical.data();
+    }
     std::vector<zkmsm::AffinePoint> results;
     if (Status s = ctx->ctx->msm_batch(scalars, n, batch, cfg, results); !s.ok()) return s;
     for (uint64_t b = 0; b < batch; ++b) copy_point(results[b], out_points + 64 * b);

@@ -277,6 +277,24 @@ Status decode_point_records(Format f, const uint8_t* data, uint64_t n, const std
   return detail::decode_records(decode, data, n, 0, 0, name, out);
 }
 
+Status scalars_from_montgomery(uint8_t* scalars, uint64_t n, const std::string& name) {
+  for (uint64_t i = 0; i < n; ++i) {
+    uint64_t limbs[4];
+    detail::load_le(scalars + 32 * i, limbs);
+    if (!Fr::is_canonical(limbs))
+      return Status::InvalidArgument(
+          fmt::format("{}: scalar {} at byte offset {}: Montgomery value is not below r", name, i, 32 * i));
+  }
+  for (uint64_t i = 0; i < n; ++i) {
+    Fr f;
+    detail::load_le(scalars + 32 * i, f.l);
+    uint64_t canonical[4];
+    f.to_canonical(canonical);
+    detail::store_le(canonical, scalars + 32 * i);
+  }
+  return Status::Ok();
+}
+
 Status encode_points(Format f, const uint8_t* raw, uint64_t n, std::vector<uint8_t>& out) {
   out.clear();
   switch (f) {

@@ -72,6 +72,11 @@ Status guess_file_format(const std::string& path, Format& out);
 Status decode_point_records(Format f, const uint8_t* data, uint64_t n, const std::string& name,
                             std::vector<uint8_t>& out);
 
+// Scalars held in Montgomery form (s·2^256 mod r, 32 B little-endian: ffjavascript's internal Fr, ICICLE's
+// are_scalars_montgomery_form): each checked < r and converted to canonical, in place. On failure
+// nothing is changed.
+Status scalars_from_montgomery(uint8_t* scalars, uint64_t n, const std::string& name);
+
 // Writers from the raw layout (valid input assumed: it comes from a reader). Points: raw, bb, arkworks,
 // gnark (with the library's own slice length prefix, so ark/gnark slice decoders read the file
 // directly). Scalars: raw, wtns (snarkjs version 2, prime r), arkworks, gnark.

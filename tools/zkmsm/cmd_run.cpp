@@ -15,7 +15,7 @@ struct RunOptions {
   CommonOptions common;
   std::string points, scalars, dist = "uniform", ptau_bases = "tau";
   uint64_t seed = 1, bases_offset = 0, batch = 1;
-  bool check = false;
+  bool check = false, scalars_montgomery = false;
 };
 
 nlohmann::json result_json(const AffinePoint& q) {
@@ -41,12 +41,13 @@ int run(const RunOptions& o) {
     in.bases_offset = o.bases_offset;
     in.ptau_bases = o.ptau_bases == "lagrange" ? io::PtauBases::lagrange : io::PtauBases::tau;
     in.batch = o.batch;
+    in.scalars_montgomery = o.scalars_montgomery;
     std::string error;
     if (!o.common.size(in.n, error) && !error.empty()) return report(Status::InvalidArgument(error));
     if (Status s = Workload::from_files(in, w); !s.ok()) return report(s);
   } else {
-    if (o.bases_offset || o.ptau_bases != "tau")
-      return report(Status::InvalidArgument("--bases-offset and --ptau-bases apply to --points files"));
+    if (o.bases_offset || o.ptau_bases != "tau" || o.scalars_montgomery)
+      return report(Status::InvalidArgument("--bases-offset, --ptau-bases and --scalars-montgomery apply to files"));
     uint64_t n = 1 << 16;
     std::string error;
     if (!o.common.size(n, error) && !error.empty()) return report(Status::InvalidArgument(error));
@@ -121,6 +122,8 @@ void add_run(CLI::App& app, Action& action) {
   cmd->add_option("--bases-offset", o->bases_offset, "use points K .. K+n−1 of the points file (default 0)");
   cmd->add_option("--ptau-bases", o->ptau_bases, ".ptau: tau (section 2) or lagrange (section 12, domain size n)")
       ->check(CLI::IsMember({"tau", "lagrange"}));
+  cmd->add_flag("--scalars-montgomery", o->scalars_montgomery,
+                "raw scalars are in Montgomery form (s·2^256 mod r, as ffjavascript keeps them)");
   cmd->add_option("--batch", o->batch, "MSMs over the same bases: the scalars hold batch × n values (synthetic: "
                                       "one vector per seed)");
   cmd->add_option("--dist", o->dist, "synthetic scalars: uniform, small, all-equal, sparse, half-ones, max");

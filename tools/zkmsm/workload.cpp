@@ -52,8 +52,13 @@ Status Workload::from_files(const FileInputs& in, Workload& out) {
                     io::format_name(*points_format)));
   if (in.batch == 0) return Status::InvalidArgument("--batch must be at least 1");
 
+  if (in.scalars_montgomery && *scalars_format != io::Format::raw)
+    return Status::InvalidArgument(fmt::format("--scalars-montgomery applies to raw scalars ({} is {})", scalars_path,
+                                               io::format_name(*scalars_format)));
   uint64_t total = 0;
   if (Status s = io::read_scalars(scalars_path, *scalars_format, out.scalars, total); !s.ok()) return s;
+  if (in.scalars_montgomery)
+    if (Status s = io::scalars_from_montgomery(out.scalars.data(), total, scalars_path); !s.ok()) return s;
   out.batch = in.batch;
   if (in.n) {
     if (in.n > total / in.batch)

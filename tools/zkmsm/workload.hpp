@@ -20,6 +20,7 @@ struct FileInputs {
   io::PtauBases ptau_bases = io::PtauBases::tau;    // .ptau: section 2 or the Lagrange bases (section 12)
   uint64_t batch = 1;                               // the scalars file holds batch × n scalars
   uint64_t n = 0;                                   // 0 = every scalar in the file (÷ batch); else the first n
+  bool scalars_montgomery = false;                  // raw scalars stored in Montgomery form
 };
 
 struct Workload {
