@@ -233,7 +233,8 @@ TEST(Memory, CpuMsmWritesOnlyInsideItsRegions) {
 TEST(Memory, ContextMeasuredPeakEqualsPlannedPeak) {
   for (const Case& k : kCases) {
     for (unsigned threads : {1u, 2u}) {
-      SCOPED_TRACE(testing::Message() << "n " << k.n << " c " << k.c << " passes " << k.passes << " threads " << threads);
+      SCOPED_TRACE(testing::Message() << "n " << k.n << " c " << k.c << " passes " << k.passes << " threads "
+                                      << threads);
       const Input& in = input(k.n);
       const std::vector<uint8_t> points = io::points_to_bytes(in.bases);
       const std::vector<uint8_t> scalars = io::scalars_to_bytes(in.scalars);

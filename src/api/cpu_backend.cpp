@@ -20,8 +20,8 @@ struct AlignedDelete {
 using AlignedBlock = std::unique_ptr<std::byte[], AlignedDelete>;
 
 AlignedBlock allocate_block(uint64_t bytes) {
-  return AlignedBlock(static_cast<std::byte*>(
-      ::operator new[](bytes, std::align_val_t{plan::kRegionAlign}, std::nothrow)));
+  return AlignedBlock(
+      static_cast<std::byte*>(::operator new[](bytes, std::align_val_t{plan::kRegionAlign}, std::nothrow)));
 }
 
 static_assert(sizeof(math::G1Affine) == plan::kAffineBytes);
@@ -35,7 +35,8 @@ class CpuBackend final : public BackendImpl {
   Status msm(const Plan& plan, const uint64_t* scalars, math::G1Affine& out, uint64_t& peak_bytes) override {
     const uint64_t arena_bytes = plan.working_bytes();
     AlignedBlock arena = allocate_block(arena_bytes);
-    if (!arena) return Status::OutOfMemory("cannot allocate the " + std::to_string(arena_bytes) + "-byte working arena");
+    if (!arena)
+      return Status::OutOfMemory("cannot allocate the " + std::to_string(arena_bytes) + "-byte working arena");
     out = cpu::msm(plan, reinterpret_cast<const math::G1Affine*>(bases_.get()), scalars, arena.get());
     peak_bytes = bases_bytes_ + arena_bytes;
     return Status::Ok();

@@ -140,10 +140,13 @@ Status shapes(uint64_t n, const MsmConfig& config, const DeviceModel& device, st
   }
   if (forced > most_windows)
     return Status::InvalidArgument(
-        config.c ? fmt::format("window passes = {} is outside 1..{} (the windows of c = {})", forced, most_windows, config.c)
-                 : fmt::format("window passes = {} exceeds the {} windows of the narrowest window tried", forced, most_windows));
+        config.c
+            ? fmt::format("window passes = {} is outside 1..{} (the windows of c = {})", forced, most_windows, config.c)
+            : fmt::format("window passes = {} exceeds the {} windows of the narrowest window tried", forced,
+                          most_windows));
   if (out.empty())
-    return Status::InvalidArgument(fmt::format("n = {} needs more window passes than allowed (a pass holds < 2^32 digits)", n));
+    return Status::InvalidArgument(
+        fmt::format("n = {} needs more window passes than allowed (a pass holds < 2^32 digits)", n));
   return Status::Ok();
 }
 
@@ -166,8 +169,8 @@ Status make_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device,
     }
     smallest_peak = std::min(smallest_peak, p.peak_bytes);
   }
-  const std::string what =
-      config.window_passes ? fmt::format("n = {} in {} window passes", n, config.window_passes) : fmt::format("n = {}", n);
+  const std::string what = config.window_passes ? fmt::format("n = {} in {} window passes", n, config.window_passes)
+                                                : fmt::format("n = {}", n);
   const std::string too_small =
       device_binds ? fmt::format("{} does not fit the {} of device {}", what, plan::mib(limit), device.name)
                    : fmt::format("memory budget {} ({} bytes) is too small for {}", plan::mib(limit), limit, what);

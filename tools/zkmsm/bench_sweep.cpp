@@ -44,7 +44,8 @@ std::vector<Step> sweep_steps(const MsmConfig& base, const Plan& unbounded, uint
   for (unsigned i = 1; i <= kLadderSteps; ++i) {
     const double ratio = std::pow(static_cast<double>(floor_bytes) / unbounded.peak_bytes, double(i) / kLadderSteps);
     Step s{"budget", base};
-    s.config.memory_budget_bytes = i == kLadderSteps ? floor_bytes : static_cast<uint64_t>(unbounded.peak_bytes * ratio);
+    s.config.memory_budget_bytes =
+        i == kLadderSteps ? floor_bytes : static_cast<uint64_t>(unbounded.peak_bytes * ratio);
     steps.push_back(s);
   }
   for (unsigned k = 1; k <= unbounded.windows; ++k) {
@@ -80,7 +81,8 @@ int bench_memory_sweep(const BenchOptions& o) {
   uint64_t floor_bytes = 0;
   if (Status s = make_plan(n, base, device, unbounded); !s.ok()) return report(s);
   if (Status s = smallest_peak(n, base, device, floor_bytes); !s.ok()) return report(s);
-  const std::string device_name = base.backend == Backend::cpu ? fmt::format("{} ({})", device.name, host_cpu_name()) : device.name;
+  const std::string device_name =
+      base.backend == Backend::cpu ? fmt::format("{} ({})", device.name, host_cpu_name()) : device.name;
 
   std::ofstream out;
   if (!o.out.empty()) {
@@ -89,28 +91,32 @@ int bench_memory_sweep(const BenchOptions& o) {
   }
   const bool tty = isatty(STDERR_FILENO);
   const std::vector<Step> steps = sweep_steps(base, unbounded, floor_bytes);
-  std::fprintf(stderr, "zkmsm bench: memory sweep, n = 2^%.0f, %s, %s, %u timed runs per row\n", std::log2(double(n)),
-               backend_name(base.backend), device_name.c_str(), o.repetitions);
+  std::fprintf(stderr, "zkmsm bench: memory sweep, n = 2^%.0f, %s, %s, %u timed rounds over all plans\n",
+               std::log2(double(n)), backend_name(base.backend), device_name.c_str(), o.repetitions);
   std::fprintf(stderr, "%-7s %3s %6s %12s %12s %12s %10s %6s  %s\n", "sweep", "c", "passes", "budget MiB",
                "planned MiB", "measured MiB", "median ms", "×", "check");
-  double unbounded_ms = 0;
+  // Rounds over all rows, not rows one after another, so that drift in the machine's speed lands on
+  // every row alike; round 0 is the warm-up. Every run is checked.
+  std::vector<std::vector<double>> samples(steps.size());
+  std::vector<MsmStats> stats(steps.size());
+  std::vector<char> ok(steps.size(), 1);
+  for (unsigned round = 0; round <= o.repetitions; ++round) {
+    for (size_t i = 0; i < steps.size(); ++i) {
+      if (tty) std::fprintf(stderr, "\r[round %u/%u, plan %zu/%zu]", round, o.repetitions, i + 1, steps.size());
+      AffinePoint q;
+      if (Status s = ctx->msm(w.scalars.data(), n, steps[i].config, q, &stats[i]); !s.ok()) return report(s);
+      ok[i] = ok[i] && q == expected;
+      if (round) samples[i].push_back(stats[i].wall_ms);
+    }
+  }
+  if (tty) std::fputs("\r\033[K", stderr);
+  const double unbounded_ms = median(samples[0]);
   bool all_ok = true;
   for (size_t i = 0; i < steps.size(); ++i) {
     const Step& step = steps[i];
-    if (tty) std::fprintf(stderr, "\r[%zu/%zu] running…", i + 1, steps.size());
-    std::vector<double> samples;
-    MsmStats stats;
-    bool ok = true;
-    for (unsigned r = 0; r <= o.repetitions; ++r) {  // run 0 is the warm-up
-      AffinePoint q;
-      if (Status s = ctx->msm(w.scalars.data(), n, step.config, q, &stats); !s.ok()) return report(s);
-      ok = ok && q == expected;
-      if (r) samples.push_back(stats.wall_ms);
-    }
-    const double ms = median(samples);
-    if (i == 0) unbounded_ms = ms;
-    all_ok = all_ok && ok;
-    const Plan& plan = stats.plan;
+    const Plan& plan = stats[i].plan;
+    const double ms = median(samples[i]);
+    all_ok = all_ok && ok[i];
     const nlohmann::json row = {{"log_n", std::log2(double(n))},
                                 {"n", n},
                                 {"c", plan.c},
@@ -122,17 +128,16 @@ int bench_memory_sweep(const BenchOptions& o) {
                                 {"budget_bytes", step.config.memory_budget_bytes},
                                 {"window_passes", plan.window_passes},
                                 {"peak_bytes_planned", plan.peak_bytes},
-                                {"peak_bytes_measured", stats.peak_bytes_measured},
+                                {"peak_bytes_measured", stats[i].peak_bytes_measured},
                                 {"wall_ms_median", ms},
-                                {"wall_ms_samples", samples},
+                                {"wall_ms_samples", samples[i]},
                                 {"time_vs_unbounded", ms / unbounded_ms},
-                                {"cross_ok", ok}};
+                                {"cross_ok", bool(ok[i])}};
     if (out.is_open()) out << row.dump() << '\n';
     if (o.common.json) std::printf("%s\n", row.dump().c_str());
-    if (tty) std::fputs("\r\033[K", stderr);
     std::fprintf(stderr, "%-7s %3u %6u %12.2f %12.2f %12.2f %10.2f %6.2f  %s\n", step.sweep, plan.c, plan.window_passes,
                  step.config.memory_budget_bytes / 1048576.0, plan.peak_bytes / 1048576.0,
-                 stats.peak_bytes_measured / 1048576.0, ms, ms / unbounded_ms, ok ? "ok" : "MISMATCH");
+                 stats[i].peak_bytes_measured / 1048576.0, ms, ms / unbounded_ms, ok[i] ? "ok" : "MISMATCH");
   }
   if (!all_ok) std::fprintf(stderr, "zkmsm bench: some rows disagree with the oracle\n");
   return all_ok ? kExitOk : kExitFailure;

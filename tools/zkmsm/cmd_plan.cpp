@@ -32,7 +32,8 @@ void add_plan(CLI::App& app, Action& action) {
       if (std::string e = o->common.to_config(config); !e.empty()) return report(Status::InvalidArgument(e));
       uint64_t n = 0;
       std::string error;
-      if (!o->common.size(n, error)) return report(Status::InvalidArgument(error.empty() ? "give --n or --log-n" : error));
+      if (!o->common.size(n, error))
+        return report(Status::InvalidArgument(error.empty() ? "give --n or --log-n" : error));
       Plan plan;
       if (Status s = make_plan(n, config, device_model(o->device_model, config), plan); !s.ok()) return report(s);
       std::fputs(plan_table(plan).c_str(), stderr);
