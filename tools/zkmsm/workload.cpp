@@ -36,10 +36,18 @@ Status Workload::from_files(const FileInputs& in, Workload& out) {
   std::optional<io::Format> points_format, scalars_format;
   io::split_spec(in.points, points_path, points_format);
   io::split_spec(in.scalars, scalars_path, scalars_format);
+  const bool points_guessed = !points_format, scalars_guessed = !scalars_format;
   if (!points_format)
     if (Status s = io::guess_file_format(points_path, points_format.emplace()); !s.ok()) return s;
   if (!scalars_format)
     if (Status s = io::guess_file_format(scalars_path, scalars_format.emplace()); !s.ok()) return s;
+  // A reader's error on a guessed format says so, and how to choose another.
+  const auto hint = [](const Status& s, bool guessed, io::Format f) {
+    if (!guessed || s.code() != StatusCode::invalid_argument) return s;
+    return Status(s.code(), fmt::format("{} (read as {}, guessed from the name or header; write FILE:format to "
+                                        "choose raw|ptau|wtns|bb|arkworks|gnark)",
+                                        s.message(), io::format_name(f)));
+  };
   if (!io::format_has_scalars(*scalars_format))
     return Status::InvalidArgument(fmt::format("{}: a {} file holds no scalars (formats with scalars: raw, wtns, "
                                                "arkworks, gnark)", scalars_path, io::format_name(*scalars_format)));
@@ -56,7 +64,8 @@ Status Workload::from_files(const FileInputs& in, Workload& out) {
     return Status::InvalidArgument(fmt::format("--scalars-montgomery applies to raw scalars ({} is {})", scalars_path,
                                                io::format_name(*scalars_format)));
   uint64_t total = 0;
-  if (Status s = io::read_scalars(scalars_path, *scalars_format, out.scalars, total); !s.ok()) return s;
+  if (Status s = io::read_scalars(scalars_path, *scalars_format, out.scalars, total); !s.ok())
+    return hint(s, scalars_guessed, *scalars_format);
   if (in.scalars_montgomery)
     if (Status s = io::scalars_from_montgomery(out.scalars.data(), total, scalars_path); !s.ok()) return s;
   out.batch = in.batch;
@@ -78,7 +87,8 @@ Status Workload::from_files(const FileInputs& in, Workload& out) {
   query.count = out.n;
   query.ptau_bases = in.ptau_bases;
   uint64_t points = 0;
-  if (Status s = io::read_points(points_path, *points_format, query, out.points, points); !s.ok()) return s;
+  if (Status s = io::read_points(points_path, *points_format, query, out.points, points); !s.ok())
+    return hint(s, points_guessed, *points_format);
   out.source = fmt::format("{} ({}{}{}) × {} ({}{})", points_path, io::format_name(*points_format),
                            *points_format == io::Format::ptau ? std::string(", ") + io::ptau_bases_name(in.ptau_bases)
                                                               : std::string(),
