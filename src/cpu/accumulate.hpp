@@ -19,6 +19,9 @@ struct RunScratch {
 // keys[0..m) is sorted; sums the points of each run of equal keys, pairing neighbours round after
 // round with one shared inversion per round. Returns the number of entries left, one per key,
 // compacted to the front in key order.
+// Uses AVX-512 IFMA when the CPU has it (and ZKMSM_NO_IFMA is unset), scalar arithmetic otherwise; the
+// results are identical.
 size_t sum_equal_keys(RunScratch& s, size_t m);
+bool ifma_enabled();
 
 }  // namespace zkmsm::cpu

@@ -10,10 +10,14 @@
 
 #include <algorithm>
 #include <cassert>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 #include "cpu/accumulate.hpp"
 #include "cpu/parallel.hpp"
 #include "math/digits.hpp"
+#include "plan/cpu_sizing.hpp"
 #include "plan/regions.hpp"
 
 namespace zkmsm::cpu {
@@ -45,6 +49,7 @@ RunScratch scratch_at(std::byte* base, size_t capacity) {
 
 struct Pass {
   const Plan& plan;
+  WorkerPool& pool;
   const G1Affine* bases;
   const uint64_t* scalars;
   unsigned first_window, windows;
@@ -56,26 +61,42 @@ struct Pass {
 
   uint32_t buckets_per_window() const { return plan.buckets_per_window(); }
 
+  // Each worker takes a contiguous range of the pass's windows and reads every scalar once per step
+  // (count, then scatter), extracting all of its windows' digits from the scalar while it is in
+  // registers: the scalars are streamed 2·workers times per pass instead of twice per window.
   void sort_digits() const {
     const uint64_t n = plan.n;
     const uint32_t b = buckets_per_window();
     const uint64_t total_buckets = uint64_t{windows} * b;
     std::fill(offsets, offsets + total_buckets + 1, 0u);
-    parallel_for(plan.threads, windows, [&](size_t w, unsigned) {
-      uint32_t* counts = offsets + w * b;  // count of magnitude m lands in counts[m] = start of bucket m
+    const unsigned ranges = windows;  // one window per task (measured: grouping windows per worker did not pay)
+    auto range = [&](size_t r, unsigned& w0, unsigned& w1) {
+      w0 = static_cast<unsigned>(r * windows / ranges);
+      w1 = static_cast<unsigned>((r + 1) * windows / ranges);
+    };
+    pool.parallel_for(ranges, [&](size_t r, unsigned) {
+      unsigned w0, w1;
+      range(r, w0, w1);
       for (uint64_t i = 0; i < n; ++i) {
-        const uint32_t mag = math::signed_digit(scalars + 4 * i, first_window + w, plan.c) & ~math::kDigitSignBit;
-        if (mag) ++counts[mag];
+        const uint64_t* s = scalars + 4 * i;
+        for (unsigned w = w0; w < w1; ++w) {
+          const uint32_t mag = math::signed_digit(s, first_window + w, plan.c) & ~math::kDigitSignBit;
+          if (mag) ++offsets[w * b + mag];  // count of magnitude m lands in the start of bucket m
+        }
       }
     });
     for (uint64_t g = 1; g <= total_buckets; ++g) offsets[g] += offsets[g - 1];
     // Scatter with offsets[g] as the cursor; afterwards offsets[g] holds the start of g + 1.
-    parallel_for(plan.threads, windows, [&](size_t w, unsigned) {
-      uint32_t* cursor = offsets + w * b - 1;
+    pool.parallel_for(ranges, [&](size_t r, unsigned) {
+      unsigned w0, w1;
+      range(r, w0, w1);
       for (uint64_t i = 0; i < n; ++i) {
-        const uint32_t d = math::signed_digit(scalars + 4 * i, first_window + w, plan.c);
-        const uint32_t mag = d & ~math::kDigitSignBit;
-        if (mag) sorted[cursor[mag]++] = static_cast<uint32_t>(i) | (d & math::kDigitSignBit);
+        const uint64_t* s = scalars + 4 * i;
+        for (unsigned w = w0; w < w1; ++w) {
+          const uint32_t d = math::signed_digit(s, first_window + w, plan.c);
+          const uint32_t mag = d & ~math::kDigitSignBit;
+          if (mag) sorted[offsets[w * b + mag - 1]++] = static_cast<uint32_t>(i) | (d & math::kDigitSignBit);
+        }
       }
     });
     for (uint64_t g = total_buckets; g > 0; --g) offsets[g] = offsets[g - 1];
@@ -86,12 +107,16 @@ struct Pass {
     const uint64_t total_buckets = uint64_t{windows} * buckets_per_window();
     const uint64_t digits = offsets[total_buckets];
     const uint64_t chunks = plan::cpu_chunk_count(digits);
-    RunScratch pieces = scratch_at(edge_pieces, 2 * chunks);
-    parallel_for(plan.threads, chunks, [&](size_t chunk, unsigned worker) {
+    RunScratch pieces = scratch_at(edge_pieces, plan::cpu_edge_piece_capacity(digits));
+    pool.parallel_for(chunks, [&](size_t chunk, unsigned worker) {
       RunScratch s = scratch_at(chunk_scratch + worker * plan::kCpuChunk * plan::kCpuChunkEntryBytes, plan::kCpuChunk);
       const uint64_t begin = chunk * plan::kCpuChunk, end = std::min(digits, begin + plan::kCpuChunk);
       uint32_t g = static_cast<uint32_t>(std::upper_bound(offsets, offsets + total_buckets + 1, begin) - offsets - 1);
+      constexpr uint64_t kAhead = 24;  // gather distance: bases are read in bucket order, i.e. at random
+      for (uint64_t i = begin; i < std::min(end, begin + kAhead); ++i)
+        __builtin_prefetch(bases + (sorted[i] & ~math::kDigitSignBit));
       for (uint64_t i = begin; i < end; ++i) {
+        if (i + kAhead < end) __builtin_prefetch(bases + (sorted[i + kAhead] & ~math::kDigitSignBit));
         while (offsets[g + 1] <= i) ++g;
         const uint32_t e = sorted[i];
         const G1Affine& p = bases[e & ~math::kDigitSignBit];
@@ -125,7 +150,7 @@ struct Pass {
 
   void reduce(G1Xyzz* window_sums) const {
     const uint32_t b = buckets_per_window();
-    parallel_for(plan.threads, windows, [&](size_t w, unsigned) {
+    pool.parallel_for(windows, [&](size_t w, unsigned) {
       G1Xyzz running = G1Xyzz::infinity(), sum = G1Xyzz::infinity();
       for (uint32_t k = b; k >= 1; --k) {
         const uint64_t g = w * b + k - 1;
@@ -141,21 +166,38 @@ struct Pass {
 
 G1Affine msm(const Plan& plan, const G1Affine* bases, const uint64_t* scalars, std::byte* arena) {
   G1Xyzz* window_sums = region<G1Xyzz>(plan, arena, "window_sums");
+  // Each pass's windows go through sort, accumulate and reduce `in_flight` at a time.
+  const unsigned in_flight = plan::cpu_windows_in_flight(plan.windows_per_pass, plan.threads);
+  WorkerPool pool(plan.threads);
+  static const bool profile = std::getenv("ZKMSM_CPU_PROFILE") != nullptr;
+  double ms[3] = {0, 0, 0};
   for (unsigned p = 0; p < plan.window_passes; ++p) {
-    const Pass pass{plan,
-                    bases,
-                    scalars,
-                    plan.pass_first_window(p),
-                    plan.pass_window_count(p),
-                    region<uint32_t>(plan, arena, "bucket_offsets"),
-                    region<uint32_t>(plan, arena, "sorted_digits"),
-                    region<G1Affine>(plan, arena, "buckets"),
-                    region<std::byte>(plan, arena, "chunk_scratch"),
-                    region<std::byte>(plan, arena, "edge_pieces")};
-    pass.sort_digits();
-    pass.accumulate();
-    pass.reduce(window_sums);
+    const unsigned first = plan.pass_first_window(p), end = first + plan.pass_window_count(p);
+    for (unsigned w = first; w < end; w += in_flight) {
+      const Pass pass{plan,
+                      pool,
+                      bases,
+                      scalars,
+                      w,
+                      std::min(in_flight, end - w),
+                      region<uint32_t>(plan, arena, "bucket_offsets"),
+                      region<uint32_t>(plan, arena, "sorted_digits"),
+                      region<G1Affine>(plan, arena, "buckets"),
+                      region<std::byte>(plan, arena, "chunk_scratch"),
+                      region<std::byte>(plan, arena, "edge_pieces")};
+      auto t0 = std::chrono::steady_clock::now();
+      pass.sort_digits();
+      auto t1 = std::chrono::steady_clock::now();
+      pass.accumulate();
+      auto t2 = std::chrono::steady_clock::now();
+      pass.reduce(window_sums);
+      auto t3 = std::chrono::steady_clock::now();
+      ms[0] += std::chrono::duration<double, std::milli>(t1 - t0).count();
+      ms[1] += std::chrono::duration<double, std::milli>(t2 - t1).count();
+      ms[2] += std::chrono::duration<double, std::milli>(t3 - t2).count();
+    }
   }
+  if (profile) std::fprintf(stderr, "cpu: sort %.1f ms, accumulate %.1f ms, reduce %.1f ms\n", ms[0], ms[1], ms[2]);
   G1Xyzz acc = G1Xyzz::infinity();
   for (unsigned j = plan.windows; j-- > 0;) {
     for (unsigned i = 0; i < plan.c; ++i) acc = acc.dbl();

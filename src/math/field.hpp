@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "math/limbs.hpp"
+#include "math/mont_x86.hpp"
 
 namespace zkmsm::math {
 
@@ -96,6 +97,18 @@ struct Field {
 
   // CIOS Montgomery multiplication, no-carry variant (valid because m's top limb < 2^63 − 1).
   ZK_HD constexpr Field operator*(const Field& b) const {
+#if defined(ZKMSM_HOST_ADX)
+    // Host fast path (mulx/adcx/adox, src/math/mont_x86.hpp); bit-identical to mul_portable. Kept
+    // small so that it inlines into the curve formulas.
+    if (!__builtin_is_constant_evaluated() && x86::kHaveAdx) {
+      Field r;
+      x86::mont_mul(r.l, l, b.l, Params::kModulus, kInvNeg);
+      return r;
+    }
+#endif
+    return mul_portable(b);
+  }
+  ZK_HD constexpr Field mul_portable(const Field& b) const {
     uint64_t t[4] = {0, 0, 0, 0};
     for (int i = 0; i < 4; ++i) {
       uint64_t a_carry = 0;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "plan/cpu_sizing.hpp"
 #include "plan/regions.hpp"
 
 namespace zkmsm::plan {
@@ -23,7 +24,7 @@ std::vector<unsigned> cpu_candidate_c(uint64_t n) {
 
 std::vector<Region> cpu_regions(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned threads) {
   const uint64_t buckets = uint64_t{1} << (c - 1);
-  const uint64_t wpp = windows_per_pass;
+  const uint64_t wpp = cpu_windows_in_flight(windows_per_pass, threads);  // windows whose buffers coexist
   return {
       {"bases", n * kAffineBytes, 0, Lifetime::context},
       {"window_sums", window_count(c) * kXyzzBytes, 0, Lifetime::msm},
@@ -33,7 +34,7 @@ std::vector<Region> cpu_regions(uint64_t n, unsigned c, unsigned windows_per_pas
       {"chunk_scratch", threads * kCpuChunk * kCpuChunkEntryBytes, 0, Lifetime::pass},
       // Bucket pieces cut at chunk edges, combined after the chunks with the same batch-affine
       // reduction (so the piece list also needs the per-entry inversion scratch).
-      {"edge_pieces", 2 * cpu_chunk_count(wpp * n) * kCpuChunkEntryBytes, 0, Lifetime::pass},
+      {"edge_pieces", cpu_edge_piece_capacity(wpp * n) * kCpuChunkEntryBytes, 0, Lifetime::pass},
   };
 }
 
