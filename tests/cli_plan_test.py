@@ -40,6 +40,8 @@ def check_plan():
     expect(plan["peak_bytes"] <= plan["budget_bytes"], "peak fits the budget")
     expect(all({"name", "bytes", "lifetime"} <= r.keys() for r in plan["regions"]), "regions have name, bytes, lifetime")
     expect("region" in err and "peak" in err, "the table goes to stderr")
+    rc, out, err = zkmsm("plan", "--log-n", "16")
+    expect(rc == 0 and out == "" and "peak" in err, "without --json only the table, on stderr")
 
     for model in ("cpu", "h100"):
         rc, out, _ = zkmsm("plan", "--log-n", "26", "--device-model", model, "--json")

@@ -259,4 +259,20 @@ TEST(Memory, ContextMeasuredPeakEqualsPlannedPeak) {
   }
 }
 
+// A budget nothing fits is refused before the arena is taken: only the planner's small bookkeeping
+// is allocated, and all of it is freed.
+TEST(Memory, RefusedBudgetAllocatesNoArena) {
+  const Input& in = input(1000);
+  auto ctx = context_for(in, 1000, 1);
+  const std::vector<uint8_t> scalars = io::scalars_to_bytes(in.scalars);
+  MsmConfig config;
+  config.memory_budget_bytes = 1 << 10;
+  AffinePoint q;
+  StatusCode code = StatusCode::ok;
+  const Usage u = probe([&] { code = ctx->msm(scalars.data(), 1000, config, q).code(); });
+  EXPECT_EQ(code, StatusCode::out_of_memory);
+  EXPECT_LT(u.largest, uint64_t{64} << 10);
+  EXPECT_EQ(u.live, 0);
+}
+
 }  // namespace
