@@ -40,6 +40,12 @@ static void reverse32(const uint8_t* in, uint8_t* out) {
   for (int i = 0; i < 32; ++i) out[i] = in[31 - i];
 }
 
+/* barretenberg: the same four 64-bit limbs, each limb's bytes reversed. */
+static void limbs_be(const uint8_t* in, uint8_t* out) {
+  for (int l = 0; l < 4; ++l)
+    for (int k = 0; k < 8; ++k) out[8 * l + k] = in[8 * l + 7 - k];
+}
+
 static int is_zero(const uint8_t* b, size_t n) {
   for (size_t i = 0; i < n; ++i)
     if (b[i]) return 0;
@@ -129,9 +135,10 @@ int main(void) {
     uint8_t bb[N * 64], gnark[N * 64], ark[N * 64];
     for (int i = 0; i < N; ++i) {
       const uint8_t* r = bases + 64 * i;
-      reverse32(r, bb + 64 * i);
-      reverse32(r + 32, bb + 64 * i + 32);
-      memcpy(gnark + 64 * i, bb + 64 * i, 64);
+      limbs_be(r, bb + 64 * i);
+      limbs_be(r + 32, bb + 64 * i + 32);
+      reverse32(r, gnark + 64 * i);
+      reverse32(r + 32, gnark + 64 * i + 32);
       memcpy(ark + 64 * i, r, 64);
       if (is_zero(r, 64)) {
         memset(bb + 64 * i, 0xff, 64);

@@ -136,6 +136,11 @@ void write_p(uint8_t* dst, bool big_endian) {
     for (int k = 0; k < 8; ++k) le[8 * i + k] = static_cast<uint8_t>(math::FpParams::kModulus[i] >> (8 * k));
   for (int i = 0; i < 32; ++i) dst[i] = big_endian ? le[31 - i] : le[i];
 }
+// barretenberg's layout: limbs low first, each limb big-endian.
+void write_p_bb(uint8_t* dst) {
+  for (int i = 0; i < 4; ++i)
+    for (int k = 0; k < 8; ++k) dst[8 * i + k] = static_cast<uint8_t>(math::FpParams::kModulus[i] >> (56 - 8 * k));
+}
 
 // ---- round trips ----
 
@@ -163,8 +168,8 @@ TEST(IoFormats, EncodingsMatchTheLibrariesLayouts) {
   raw[32] = 2;
   std::vector<uint8_t> bb, ark, gnark;
   ASSERT_TRUE(io::encode_points(Format::bb, raw.data(), 2, bb).ok());
-  EXPECT_EQ(bb[31], 1);
-  EXPECT_EQ(bb[63], 2);
+  // barretenberg: four limbs per coordinate, low limb first, each limb big-endian.
+  for (int i = 0; i < 64; ++i) EXPECT_EQ(bb[i], i == 7 ? 1 : i == 39 ? 2 : 0) << i;
   for (int i = 64; i < 128; ++i) EXPECT_EQ(bb[i], 0xff);
   ASSERT_TRUE(io::encode_points(Format::arkworks, raw.data(), 2, ark).ok());
   EXPECT_EQ(ark[0], 2);  // u64 LE length
@@ -240,7 +245,7 @@ TEST(IoFormats, GuessAndSpec) {
   g[32] = 2;
   std::vector<uint8_t> bb;
   ASSERT_TRUE(io::encode_points(Format::bb, g.data(), 2, bb).ok());
-  EXPECT_EQ(io::guess_format("srs", bb.data(), bb.size()), Format::bb);  // starts with G, big-endian
+  EXPECT_EQ(io::guess_format("srs", bb.data(), bb.size()), Format::bb);  // starts with G in bb's layout
   EXPECT_EQ(io::guess_format("srs", g.data(), g.size()), Format::raw);
 
   std::string path;
@@ -379,12 +384,13 @@ TEST(IoReject, CoordinateNotBelowP) {
     SCOPED_TRACE(io::format_name(f));
     ASSERT_TRUE(io::encode_points(f, raw.data(), 3, enc).ok());
     const uint64_t header = f == Format::arkworks ? 8 : f == Format::gnark ? 4 : 0;
-    const bool be = f == Format::bb || f == Format::gnark;
-    write_p(&enc[header + 2 * 64], be);  // point 2: x = p
+    const bool be = f == Format::gnark;
+    const auto put_p = [&](uint8_t* dst) { f == Format::bb ? write_p_bb(dst) : write_p(dst, be); };
+    put_p(&enc[header + 2 * 64]);  // point 2: x = p
     if (f == Format::arkworks) enc[header + 2 * 64 + 63] &= 0x3f;
     EXPECT_TRUE(fails_with(points_of(f, enc, out), {"point 2", "x coordinate is not below p"}));
     ASSERT_TRUE(io::encode_points(f, raw.data(), 3, enc).ok());
-    write_p(&enc[header + 32], be);  // point 0 (finite): y = p
+    put_p(&enc[header + 32]);  // point 0 (finite): y = p
     if (f == Format::arkworks) enc[header + 63] &= 0x3f;  // flags live in y's top byte
     EXPECT_TRUE(fails_with(points_of(f, enc, out), {"point 0", "y coordinate is not below p"}));
   }

@@ -36,7 +36,8 @@ typedef enum zkmsm_backend { ZKMSM_BACKEND_CPU = 0, ZKMSM_BACKEND_CUDA = 1, ZKMS
 typedef enum zkmsm_point_format {
   ZKMSM_POINTS_RAW = 0,        /* x||y little-endian canonical; zeros = infinity (zkmsm's own) */
   ZKMSM_POINTS_MONTGOMERY = 1, /* x||y little-endian Montgomery (radix 2^256): snarkjs .ptau, ffjavascript */
-  ZKMSM_POINTS_BB = 2,         /* barretenberg: x||y big-endian canonical; 64 x 0xFF = infinity */
+  ZKMSM_POINTS_BB = 2,         /* barretenberg SRS: x||y canonical, 4 limbs low first, each limb big-endian;
+                                  64 x 0xFF = infinity */
   ZKMSM_POINTS_ARKWORKS = 3,   /* arkworks uncompressed: x||y little-endian, SWFlags in byte 63 */
   ZKMSM_POINTS_GNARK = 4       /* gnark RawBytes: x||y big-endian, flag bits 00 in byte 0, zeros = infinity */
 } zkmsm_point_format;

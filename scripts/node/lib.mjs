@@ -131,6 +131,13 @@ export function bigIntToBe(v, len = 32) {
   return bigIntToLe(v, len).reverse();
 }
 
+// barretenberg's SRS layout (srs/io.hpp): four 64-bit limbs, least significant first, each big-endian.
+export function bigIntToBbLimbs(v) {
+  const out = new Uint8Array(32);
+  for (let i = 0; i < 4; i++) out.set(bigIntToBe((v >> BigInt(64 * i)) & ((1n << 64n) - 1n), 8), 8 * i);
+  return out;
+}
+
 const HALF_P = (P - 1n) / 2n;
 
 // Points ({x, y} or null) as one of zkmsm's point formats: raw, bb, arkworks, gnark. arkworks and gnark
@@ -142,9 +149,9 @@ export function encodePointsAs(format, points, { prefix = true } = {}) {
       case 'raw':
         if (pt) out.set(bigIntToLe(pt.x), 0), out.set(bigIntToLe(pt.y), 32);
         break;
-      case 'bb':
+      case 'bb': // limbs low first, each big-endian; infinity 64 x 0xFF
         if (!pt) out.fill(0xff);
-        else out.set(bigIntToBe(pt.x), 0), out.set(bigIntToBe(pt.y), 32);
+        else out.set(bigIntToBbLimbs(pt.x), 0), out.set(bigIntToBbLimbs(pt.y), 32);
         break;
       case 'arkworks': // SWFlags in byte 63: 0x40 infinity, 0x80 y > (p-1)/2
         if (!pt) out[63] = 0x40;

@@ -65,6 +65,7 @@ const char* decode_bb_record(const uint8_t* rec, math::G1Affine& out);
 const char* decode_arkworks_record(const uint8_t* rec, math::G1Affine& out);
 const char* decode_gnark_record(const uint8_t* rec, math::G1Affine& out);
 void encode_bb_record(const uint8_t* raw, uint8_t* rec);
+bool is_bb_generator(const uint8_t* rec);  // G = (1, 2) in barretenberg's layout
 void encode_arkworks_record(const uint8_t* raw, uint8_t* rec);
 void encode_gnark_record(const uint8_t* raw, uint8_t* rec);
 

@@ -57,10 +57,8 @@ Format guess_format(const std::string& path, const uint8_t* data, size_t size) {
   if (ends_with(path, ".dat")) return Format::bb;
   if (ends_with(path, ".ark") || ends_with(path, ".arkworks")) return Format::arkworks;
   if (ends_with(path, ".gnark")) return Format::gnark;
-  // barretenberg's SRS starts with G = (1, 2), big-endian.
-  if (size >= 64 && size % 64 == 0 && detail::all_bytes(data, 31, 0) && data[31] == 1 &&
-      detail::all_bytes(data + 32, 31, 0) && data[63] == 2)
-    return Format::bb;
+  // barretenberg's SRS starts with G = (1, 2) in its limb-wise big-endian layout.
+  if (size >= 64 && size % 64 == 0 && detail::is_bb_generator(data)) return Format::bb;
   return Format::raw;
 }
 

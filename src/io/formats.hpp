@@ -10,8 +10,9 @@
 //   ptau      snarkjs .ptau, section 2 (τ powers) or 12      -
 //             (Lagrange bases), LE Montgomery, (0,0) = ∞
 //   wtns      -                                              snarkjs .wtns, section 2, 32 B LE canonical
-//   bb        barretenberg bn254_g1.dat: 64 B, x‖y BE        -
-//             canonical, 64 × 0xFF = ∞
+//   bb        barretenberg bn254_g1.dat: 64 B, x‖y canonical,  -
+//             4 limbs each, low limb first, every limb BE;
+//             64 × 0xFF = ∞
 //   arkworks  ark-serialize uncompressed: x‖y LE, flags in   32 B LE canonical; optional u64 LE length
 //             the top two bits of byte 63; optional u64 LE   prefix (Vec<Fr>)
 //             length prefix (Vec<G1Affine>)
@@ -39,7 +40,7 @@ bool format_can_write_points(Format f);  // raw, bb, arkworks, gnark (a .ptau ne
 // "FILE:format" → (FILE, format). A suffix that is not a format name stays part of the path.
 void split_spec(const std::string& spec, std::string& path, std::optional<Format>& format);
 // Header magic first ("ptau", "wtns"), then the extension (.ptau, .wtns, .dat = bb, .ark = arkworks,
-// .gnark = gnark), then a barretenberg header (point 0 = G = (1, 2) big-endian); otherwise raw.
+// .gnark = gnark), then a barretenberg header (point 0 = G = (1, 2) in its layout); otherwise raw.
 Format guess_format(const std::string& path, const uint8_t* data, size_t size);
 
 enum class PtauBases { tau, lagrange };

@@ -41,9 +41,11 @@ Status Workload::from_files(const FileInputs& in, Workload& out) {
     if (Status s = io::guess_file_format(points_path, points_format.emplace()); !s.ok()) return s;
   if (!scalars_format)
     if (Status s = io::guess_file_format(scalars_path, scalars_format.emplace()); !s.ok()) return s;
-  // A reader's error on a guessed format says so, and how to choose another.
+  // A reader's error on a guessed headerless format says so, and how to choose another (.ptau and .wtns
+  // carry a magic of their own, so their errors speak for themselves).
   const auto hint = [](const Status& s, bool guessed, io::Format f) {
-    if (!guessed || s.code() != StatusCode::invalid_argument) return s;
+    if (!guessed || s.code() != StatusCode::invalid_argument || f == io::Format::ptau || f == io::Format::wtns)
+      return s;
     return Status(s.code(), fmt::format("{} (read as {}, guessed from the name or header; write FILE:format to "
                                         "choose raw|ptau|wtns|bb|arkworks|gnark)",
                                         s.message(), io::format_name(f)));
