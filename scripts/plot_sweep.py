@@ -3,7 +3,7 @@
 
 usage: plot_sweep.py ROWS.jsonl [MORE.jsonl ...] [-o OUT.png]
 
-One series per (backend, device, log_n, sweep kind). Forced-pass rows are labelled with their pass
+One series per (backend, device, log_n, threads, sweep kind). Forced-pass rows are labelled with their pass
 count; budget-ladder rows with c and passes. Needs matplotlib: Debian's python3-matplotlib, hence /usr/bin/python3 rather than env.
 """
 import argparse
@@ -33,11 +33,11 @@ def main():
 
     series = defaultdict(list)
     for r in load(args.rows):
-        key = (r["backend"], r["device"], r["log_n"], r.get("sweep", "budget"))
+        key = (r["backend"], r["device"], r["log_n"], r.get("threads", 0), r.get("sweep", "budget"))
         series[key].append(r)
 
     fig, ax = plt.subplots(figsize=(9, 6))
-    for (backend, device, log_n, sweep), rows in sorted(series.items()):
+    for (backend, device, log_n, threads, sweep), rows in sorted(series.items()):
         # Lines follow the trade: more passes (forced), or smaller budgets (ladder; unbounded first).
         rows.sort(key=lambda r: r["window_passes"] if sweep == "passes" else -(r["budget_bytes"] or float("inf")))
         xs = [r["wall_ms_median"] for r in rows]
@@ -45,7 +45,7 @@ def main():
         bad = [r for r in rows if not r["cross_ok"]]
         marker, style = ("o", "-") if sweep == "passes" else ("s", "--")
         ax.plot(xs, ys, style, marker=marker, alpha=0.8,
-                label=f"2^{log_n:g} {backend}, {'forced passes' if sweep == 'passes' else 'budget ladder'}")
+                label=f"2^{log_n:g} {backend}, {threads} threads, {'forced passes' if sweep == 'passes' else 'budget ladder'}")
         for r, x, y in zip(rows, xs, ys):
             text = f"{r['window_passes']}" if sweep == "passes" else f"c{r['c']}/{r['window_passes']}"
             ax.annotate(text, (x, y), textcoords="offset points", xytext=(4, 3 if sweep == "passes" else -9),
@@ -53,7 +53,7 @@ def main():
         if bad:
             ax.scatter([r["wall_ms_median"] for r in bad], [r["peak_bytes_planned"] / 2**20 for r in bad],
                        marker="x", color="red", s=80, label="oracle mismatch")
-    devices = sorted({d for (_, d, _, _) in series})
+    devices = sorted({key[1] for key in series})
     ax.set_title("zkmsm memory sweep: peak vs time (labels: window passes; ladder: c/passes)\n" + "; ".join(devices),
                  fontsize=10)
     ax.set_xlabel("median wall time per MSM (ms)")
