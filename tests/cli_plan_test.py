@@ -38,6 +38,7 @@ def check_plan():
         expect(key in plan, f"plan JSON has {key}")
     expect(plan["n"] == 1 << 20 and plan["budget_bytes"] == 160 << 20, "plan JSON echoes n and budget")
     expect(plan["peak_bytes"] <= plan["budget_bytes"], "peak fits the budget")
+    expect(plan.get("smallest_feasible_bytes", 1 << 62) <= plan["peak_bytes"], "JSON names the smallest feasible peak")
     expect(all({"name", "bytes", "lifetime"} <= r.keys() for r in plan["regions"]), "regions have name, bytes, lifetime")
     expect("region" in err and "peak" in err, "the table goes to stderr")
     rc, out, err = zkmsm("plan", "--log-n", "16")

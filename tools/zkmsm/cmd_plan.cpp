@@ -1,4 +1,6 @@
 // zkmsm plan: the memory map for (n, config, device model), without running anything or needing a GPU.
+#include <nlohmann/json.hpp>
+
 #include "cli.hpp"
 #include "zkmsm/msm.hpp"
 
@@ -34,10 +36,19 @@ void add_plan(CLI::App& app, Action& action) {
       std::string error;
       if (!o->common.size(n, error))
         return report(Status::InvalidArgument(error.empty() ? "give --n or --log-n" : error));
+      const DeviceModel device = device_model(o->device_model, config);
       Plan plan;
-      if (Status s = make_plan(n, config, device_model(o->device_model, config), plan); !s.ok()) return report(s);
+      uint64_t floor_bytes = 0;
+      if (Status s = make_plan(n, config, device, plan); !s.ok()) return report(s);
+      if (Status s = smallest_peak(n, config, device, floor_bytes); !s.ok()) return report(s);
       std::fputs(plan_table(plan).c_str(), stderr);
-      if (o->common.json) std::printf("%s\n", plan_json(plan).c_str());
+      std::fprintf(stderr, "%-22s %12.3f %16llu  (the least --memory-budget accepted for this n and config)\n",
+                   "smallest feasible", floor_bytes / 1048576.0, static_cast<unsigned long long>(floor_bytes));
+      if (o->common.json) {
+        nlohmann::json j = nlohmann::json::parse(plan_json(plan));
+        j["smallest_feasible_bytes"] = floor_bytes;
+        std::printf("%s\n", j.dump().c_str());
+      }
       return kExitOk;
     };
   });
