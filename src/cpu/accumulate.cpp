@@ -4,6 +4,7 @@
 #include "cpu/accumulate.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <cstdlib>
 
@@ -71,6 +72,7 @@ ZKMSM_IFMA V denominator(const V& x1, const V& y1, const V& x2, __mmask8 dbl) {
 __attribute__((target("avx512f,avx512ifma,avx512vl,avx512dq,avx512bw"))) void add_pairs_ifma(G1Affine* points, const uint32_t* idx, size_t k, V* prefix) {
   const size_t groups = (k + 7) / 8;
   const uint64_t* p1 = ifma::kConsts.p;
+  const uint64_t* p2 = ifma::kConsts.p2;
   Fp* base = &points[0].x;
   const __m512i y_off = _mm512_set1_epi64(32), q_off = _mm512_set1_epi64(64), qy_off = _mm512_set1_epi64(96);
 
@@ -85,14 +87,14 @@ __attribute__((target("avx512f,avx512ifma,avx512vl,avx512dq,avx512bw"))) void ad
     const V y1 = dbl ? ifma::load(base, _mm512_add_epi64(off, y_off)) : x1;
     const V d = denominator(x1, y1, x2, dbl);
     V& a = acc[g % kChains];
-    a = g < kChains ? ifma::reduce_once(d) : ifma::mul(a, d);
+    a = g < kChains ? d : ifma::mul(a, d);  // < 2p
     ifma::store_v(prefix + g, a);
   }
   // Invert the chain products (8 lanes × up to kChains chains) with one scalar inversion.
   const size_t chains = std::min(groups, kChains);
   alignas(64) Fp lane[8 * kChains], scratch[8 * kChains];
   const __m512i lane_off = _mm512_set_epi64(7 * 32, 6 * 32, 5 * 32, 4 * 32, 3 * 32, 2 * 32, 32, 0);
-  for (size_t j = 0; j < chains; ++j) ifma::store(acc[j], lane + 8 * j, lane_off);
+  for (size_t j = 0; j < chains; ++j) ifma::store(ifma::reduce_once(acc[j]), lane + 8 * j, lane_off);
   math::batch_inverse(lane, scratch, static_cast<int64_t>(8 * chains));
   V inv[kChains];
   for (size_t j = 0; j < chains; ++j) inv[j] = ifma::load(lane + 8 * j, lane_off);
@@ -108,17 +110,18 @@ __attribute__((target("avx512f,avx512ifma,avx512vl,avx512dq,avx512bw"))) void ad
       inv_d = ifma::mul(chain_inv, ifma::load_v(prefix + g - kChains));
       chain_inv = ifma::mul(chain_inv, denominator(x1, y1, x2, dbl));
     }
+    // Bounds: stored coordinates are canonical (< p); mul() takes a·b < p·2^256 and returns < 2p.
     V num = ifma::sub_plus(y2, y1, p1);  // < 2p
-    if (dbl) {                           // 3·x1²
-      const V sq = ifma::mul(x1, x1);
-      const V three = ifma::reduce_once(ifma::reduce_once(ifma::add(ifma::add(sq, sq), sq)));
-      num = ifma::blend(dbl, num, three);
+    if (dbl) {                           // 3·x1² < 3p, then < 2p
+      const V sq = ifma::reduce_once(ifma::mul(x1, x1));
+      num = ifma::blend(dbl, num, ifma::reduce_once(ifma::add(ifma::add(sq, sq), sq)));
     }
-    const V lambda = ifma::mul(num, inv_d);
-    const V l2 = ifma::mul(lambda, lambda);
-    const V x3 = ifma::reduce_once(ifma::reduce_once(ifma::sub_plus(ifma::sub_plus(l2, x1, p1), x2, p1)));  // < 3p → < p
-    const V t = ifma::mul(lambda, ifma::sub_plus(x1, x3, p1));
-    const V y3 = ifma::reduce_once(ifma::sub_plus(t, y1, p1));
+    const V lambda = ifma::mul(num, inv_d);  // < 2p
+    const V l2 = ifma::mul(lambda, lambda);  // < 2p
+    // λ² + 2p − x1 − x2 < 4p → canonical by subtracting 2p, then p, where due.
+    const V x3 = ifma::reduce_once(ifma::reduce_once(ifma::sub_plus(ifma::sub_plus(l2, x1, p1), x2, p1), p2), p1);
+    const V t = ifma::mul(lambda, ifma::sub_plus(x1, x3, p1));  // λ·(x1 − x3 + p) < 2p
+    const V y3 = ifma::reduce_once(ifma::reduce_once(ifma::sub_plus(t, y1, p1), p2), p1);  // < 3p → < p
     ifma::store(x3, base, off);
     ifma::store(y3, base, _mm512_add_epi64(off, y_off));
   }
@@ -168,13 +171,19 @@ size_t round_ifma(RunScratch& s, size_t m, size_t& pairs) {
 
 }  // namespace
 
-bool ifma_enabled() {
-  static const bool on = ifma::available() && !std::getenv("ZKMSM_NO_IFMA");
-  return on;
+namespace {
+std::atomic<bool> g_vector{ifma::available() && !std::getenv("ZKMSM_NO_IFMA")};
+}  // namespace
+
+bool vector_accumulate() { return g_vector.load(std::memory_order_relaxed); }
+bool set_vector_accumulate(bool on) {
+  const bool ok = !on || ifma::available();
+  g_vector.store(on && ok, std::memory_order_relaxed);
+  return ok;
 }
 
 size_t sum_equal_keys(RunScratch& s, size_t m) {
-  const bool vec = ifma_enabled();
+  const bool vec = vector_accumulate();
   for (;;) {
     size_t pairs = 0;
     m = vec ? round_ifma(s, m, pairs) : round_scalar(s, m, pairs);

@@ -7,7 +7,8 @@
 
 namespace zkmsm::cpu {
 
-// Scratch for reducing up to `capacity` entries at once.
+// Scratch for reducing up to `capacity` entries at once. `prefix` must directly follow `denominators`
+// (capacity elements each): the vector path uses the two as one block of 64 bytes per entry.
 struct RunScratch {
   math::G1Affine* points;
   uint32_t* keys;
@@ -20,8 +21,12 @@ struct RunScratch {
 // round with one shared inversion per round. Returns the number of entries left, one per key,
 // compacted to the front in key order.
 // Uses AVX-512 IFMA when the CPU has it (and ZKMSM_NO_IFMA is unset), scalar arithmetic otherwise; the
-// results are identical.
+// results are identical. Needs s.capacity ≥ 8.
 size_t sum_equal_keys(RunScratch& s, size_t m);
-bool ifma_enabled();
+
+// Whether sum_equal_keys takes the 8-lane IFMA path; tests switch it off to cover the scalar path.
+// set_vector_accumulate(true) returns false (and stays scalar) on a CPU without AVX-512 IFMA.
+bool vector_accumulate();
+bool set_vector_accumulate(bool on);
 
 }  // namespace zkmsm::cpu

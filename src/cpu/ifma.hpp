@@ -31,6 +31,7 @@ constexpr uint64_t kMask48 = (uint64_t{1} << 48) - 1;
 // p in radix 2^52, and −p⁻¹ mod 2^52.
 struct Consts {
   uint64_t p[5];
+  uint64_t p2[5];  // 2p
   uint64_t pinv;
 };
 constexpr Consts kConsts = [] {
@@ -41,6 +42,12 @@ constexpr Consts kConsts = [] {
   c.p[2] = ((m[1] >> 40) | (m[2] << 24)) & kMask52;
   c.p[3] = ((m[2] >> 28) | (m[3] << 36)) & kMask52;
   c.p[4] = m[3] >> 16;
+  uint64_t carry = 0;
+  for (int k = 0; k < 5; ++k) {
+    const uint64_t t = 2 * c.p[k] + carry;
+    c.p2[k] = t & kMask52;
+    carry = t >> 52;
+  }
   c.pinv = math::Fp::kInvNeg & kMask52;
   return c;
 }();
@@ -103,13 +110,13 @@ ZKMSM_IFMA __mmask8 equal(const V& a, const V& b) {
   return eq;
 }
 
-// Subtracts p (per lane) when the value is ≥ p. Input < 2^256.
-ZKMSM_IFMA V reduce_once(const V& a) {
+// Subtracts k·p (per lane) when the value is ≥ k·p; kp is k·p in radix 2^52 (normalised). Input < 2^256.
+ZKMSM_IFMA V reduce_once(const V& a, const uint64_t* kp = kConsts.p) {
   const __m512i mask = bc(kMask52);
   V t;
   __m512i borrow = _mm512_setzero_si512();
   for (int k = 0; k < 5; ++k) {
-    __m512i d = _mm512_add_epi64(_mm512_sub_epi64(a.l[k], bc(kConsts.p[k])), borrow);
+    __m512i d = _mm512_add_epi64(_mm512_sub_epi64(a.l[k], bc(kp[k])), borrow);
     borrow = _mm512_srai_epi64(d, 52);
     t.l[k] = _mm512_and_si512(d, mask);
   }
@@ -119,7 +126,8 @@ ZKMSM_IFMA V reduce_once(const V& a) {
   return r;
 }
 
-// Montgomery product a·b·2^−256 mod p, fully reduced, for a·b < p·2^256 (e.g. both < 2p).
+// Montgomery product a·b·2^−256 mod p for a·b < p·2^256 (e.g. both < 2p): the result is < 2p, not
+// fully reduced (lazy); reduce_once() makes it canonical.
 ZKMSM_IFMA V mul(const V& a, const V& b) {
   const __m512i zero = _mm512_setzero_si512();
   const __m512i mask = bc(kMask52);
@@ -151,7 +159,7 @@ ZKMSM_IFMA V mul(const V& a, const V& b) {
   V r;
   for (int k = 0; k < 5; ++k)
     r.l[k] = _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(z[4 + k], 48), _mm512_slli_epi64(z[5 + k], 4)), mask);
-  return reduce_once(r);
+  return r;
 }
 
 // Loads limb-major values from 8 Fp elements at byte stride `stride` (gather) and back.

@@ -47,6 +47,19 @@ RunScratch scratch_at(std::byte* base, size_t capacity) {
   return s;
 }
 
+// p or −p without a branch (the digit signs are random): y ↦ m − y where y ≠ 0 (infinity stays (0, 0)).
+inline G1Affine signed_base(const G1Affine& p, uint32_t negative) {
+  G1Affine out;
+  out.x = p.x;
+  const uint64_t* y = p.y.l;
+  uint64_t borrow = 0, ny[4];
+  for (int k = 0; k < 4; ++k) ny[k] = math::sub_borrow(Fp::M[k], y[k], borrow);
+  const uint64_t nonzero = (y[0] | y[1] | y[2] | y[3]) != 0;
+  const uint64_t mask = 0 - (static_cast<uint64_t>(negative != 0) & nonzero);
+  for (int k = 0; k < 4; ++k) out.y.l[k] = y[k] ^ ((y[k] ^ ny[k]) & mask);
+  return out;
+}
+
 struct Pass {
   const Plan& plan;
   WorkerPool& pool;
@@ -55,48 +68,40 @@ struct Pass {
   unsigned first_window, windows;
   uint32_t* offsets;  // windows·B + 1 bucket starts; global bucket g = local window·B + magnitude − 1
   uint32_t* sorted;   // point index | sign bit, bucket-major
+  uint32_t* digits;   // windows·n signed digits (magnitude | sign bit), point order
   G1Affine* buckets;
   std::byte* chunk_scratch;
   std::byte* edge_pieces;
 
   uint32_t buckets_per_window() const { return plan.buckets_per_window(); }
 
-  // Each worker takes a contiguous range of the pass's windows and reads every scalar once per step
-  // (count, then scatter), extracting all of its windows' digits from the scalar while it is in
-  // registers: the scalars are streamed 2·workers times per pass instead of twice per window.
+  // One task per window: a counting pass that also keeps each point's digit (so the scalars are read once
+  // per window, not twice), then the scatter from the kept digits.
   void sort_digits() const {
     const uint64_t n = plan.n;
     const uint32_t b = buckets_per_window();
     const uint64_t total_buckets = uint64_t{windows} * b;
     std::fill(offsets, offsets + total_buckets + 1, 0u);
-    const unsigned ranges = windows;  // one window per task (measured: grouping windows per worker did not pay)
-    auto range = [&](size_t r, unsigned& w0, unsigned& w1) {
-      w0 = static_cast<unsigned>(r * windows / ranges);
-      w1 = static_cast<unsigned>((r + 1) * windows / ranges);
-    };
-    pool.parallel_for(ranges, [&](size_t r, unsigned) {
-      unsigned w0, w1;
-      range(r, w0, w1);
+    pool.parallel_for(windows, [&](size_t w, unsigned) {
+      uint32_t* counts = offsets + w * b;  // count of magnitude m lands in counts[m] = start of bucket m
+      uint32_t* kept = digits + w * n;
+      const unsigned window = first_window + static_cast<unsigned>(w);
       for (uint64_t i = 0; i < n; ++i) {
-        const uint64_t* s = scalars + 4 * i;
-        for (unsigned w = w0; w < w1; ++w) {
-          const uint32_t mag = math::signed_digit(s, first_window + w, plan.c) & ~math::kDigitSignBit;
-          if (mag) ++offsets[w * b + mag];  // count of magnitude m lands in the start of bucket m
-        }
+        const uint32_t d = math::signed_digit(scalars + 4 * i, window, plan.c);
+        kept[i] = d;
+        const uint32_t mag = d & ~math::kDigitSignBit;
+        if (mag) ++counts[mag];
       }
     });
     for (uint64_t g = 1; g <= total_buckets; ++g) offsets[g] += offsets[g - 1];
     // Scatter with offsets[g] as the cursor; afterwards offsets[g] holds the start of g + 1.
-    pool.parallel_for(ranges, [&](size_t r, unsigned) {
-      unsigned w0, w1;
-      range(r, w0, w1);
+    pool.parallel_for(windows, [&](size_t w, unsigned) {
+      uint32_t* cursor = offsets + w * b - 1;
+      const uint32_t* kept = digits + w * n;
       for (uint64_t i = 0; i < n; ++i) {
-        const uint64_t* s = scalars + 4 * i;
-        for (unsigned w = w0; w < w1; ++w) {
-          const uint32_t d = math::signed_digit(s, first_window + w, plan.c);
-          const uint32_t mag = d & ~math::kDigitSignBit;
-          if (mag) sorted[offsets[w * b + mag - 1]++] = static_cast<uint32_t>(i) | (d & math::kDigitSignBit);
-        }
+        const uint32_t d = kept[i];
+        const uint32_t mag = d & ~math::kDigitSignBit;
+        if (mag) sorted[cursor[mag]++] = static_cast<uint32_t>(i) | (d & math::kDigitSignBit);
       }
     });
     for (uint64_t g = total_buckets; g > 0; --g) offsets[g] = offsets[g - 1];
@@ -106,21 +111,26 @@ struct Pass {
   void accumulate() const {
     const uint64_t total_buckets = uint64_t{windows} * buckets_per_window();
     const uint64_t digits = offsets[total_buckets];
-    const uint64_t chunks = plan::cpu_chunk_count(digits);
-    RunScratch pieces = scratch_at(edge_pieces, plan::cpu_edge_piece_capacity(digits));
+    const uint64_t chunk_len =
+        plan::cpu_chunk_len(uint64_t{plan::cpu_windows_in_flight(plan.windows_per_pass, plan.threads)} * plan.n, plan.threads);
+    const uint64_t chunks = plan::cpu_chunk_count(digits, chunk_len);
+    RunScratch pieces = scratch_at(edge_pieces, plan::cpu_edge_piece_capacity(digits, chunk_len));
     pool.parallel_for(chunks, [&](size_t chunk, unsigned worker) {
-      RunScratch s = scratch_at(chunk_scratch + worker * plan::kCpuChunk * plan::kCpuChunkEntryBytes, plan::kCpuChunk);
-      const uint64_t begin = chunk * plan::kCpuChunk, end = std::min(digits, begin + plan::kCpuChunk);
+      RunScratch s = scratch_at(chunk_scratch + worker * chunk_len * plan::kCpuChunkEntryBytes, chunk_len);
+      const uint64_t begin = chunk * chunk_len, end = std::min(digits, begin + chunk_len);
       uint32_t g = static_cast<uint32_t>(std::upper_bound(offsets, offsets + total_buckets + 1, begin) - offsets - 1);
-      constexpr uint64_t kAhead = 24;  // gather distance: bases are read in bucket order, i.e. at random
-      for (uint64_t i = begin; i < std::min(end, begin + kAhead); ++i)
-        __builtin_prefetch(bases + (sorted[i] & ~math::kDigitSignBit));
+      constexpr uint64_t kAhead = 24;  // gather distance in bucket order (24–160 measured alike)
+      auto prefetch = [&](uint64_t i) {  // both lines, in case the bases are not 64-byte aligned
+        const char* p = reinterpret_cast<const char*>(bases + (sorted[i] & ~math::kDigitSignBit));
+        __builtin_prefetch(p);
+        __builtin_prefetch(p + sizeof(G1Affine) - 1);
+      };
+      for (uint64_t i = begin; i < std::min(end, begin + kAhead); ++i) prefetch(i);
       for (uint64_t i = begin; i < end; ++i) {
-        if (i + kAhead < end) __builtin_prefetch(bases + (sorted[i + kAhead] & ~math::kDigitSignBit));
+        if (i + kAhead < end) prefetch(i + kAhead);
         while (offsets[g + 1] <= i) ++g;
         const uint32_t e = sorted[i];
-        const G1Affine& p = bases[e & ~math::kDigitSignBit];
-        s.points[i - begin] = (e & math::kDigitSignBit) ? -p : p;
+        s.points[i - begin] = signed_base(bases[e & ~math::kDigitSignBit], e & math::kDigitSignBit);
         s.keys[i - begin] = g;
       }
       const size_t left = sum_equal_keys(s, end - begin);
@@ -182,6 +192,7 @@ G1Affine msm(const Plan& plan, const G1Affine* bases, const uint64_t* scalars, s
                       std::min(in_flight, end - w),
                       region<uint32_t>(plan, arena, "bucket_offsets"),
                       region<uint32_t>(plan, arena, "sorted_digits"),
+                      region<uint32_t>(plan, arena, "window_digits"),
                       region<G1Affine>(plan, arena, "buckets"),
                       region<std::byte>(plan, arena, "chunk_scratch"),
                       region<std::byte>(plan, arena, "edge_pieces")};

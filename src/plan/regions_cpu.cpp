@@ -11,12 +11,15 @@
 namespace zkmsm::plan {
 
 std::vector<unsigned> cpu_candidate_c(uint64_t n) {
-  // Cost in units of one batch-affine addition: each window adds every point once and reduces its
-  // 2^(c−1) buckets with two XYZZ additions each (≈ 3 batch-affine additions' worth).
+  // Cost in units of one point's work in one window (digit sort + batch-affine addition, ≈ 60–80 ns on
+  // the 2-vCPU Xeon dev VM with the IFMA accumulation): each window also reduces its 2^(c−1) buckets
+  // with two XYZZ additions each, measured at ≈ 350–550 ns per bucket there, i.e. ≈ 6 point-units.
+  // Measured minima (2 threads): c = 16 at 2^20 (c = 15 +5 %, 14 +17 %), c = 12 at 2^16 (11 +10 %, 13 +2 %).
+  constexpr double kBucketCost = 6.0;
   std::vector<unsigned> cs;
   for (unsigned c = 2; c <= 20; ++c) cs.push_back(c);
   auto cost = [n](unsigned c) {
-    return window_count(c) * (static_cast<double>(n) + 3.0 * std::ldexp(1.0, static_cast<int>(c) - 1));
+    return window_count(c) * (static_cast<double>(n) + kBucketCost * std::ldexp(1.0, static_cast<int>(c) - 1));
   };
   std::stable_sort(cs.begin(), cs.end(), [&](unsigned a, unsigned b) { return cost(a) < cost(b); });
   return cs;
@@ -25,16 +28,18 @@ std::vector<unsigned> cpu_candidate_c(uint64_t n) {
 std::vector<Region> cpu_regions(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned threads) {
   const uint64_t buckets = uint64_t{1} << (c - 1);
   const uint64_t wpp = cpu_windows_in_flight(windows_per_pass, threads);  // windows whose buffers coexist
+  const uint64_t chunk = cpu_chunk_len(wpp * n, threads);
   return {
       {"bases", n * kAffineBytes, 0, Lifetime::context},
       {"window_sums", window_count(c) * kXyzzBytes, 0, Lifetime::msm},
       {"bucket_offsets", (wpp * buckets + 1) * sizeof(uint32_t), 0, Lifetime::pass},
       {"sorted_digits", wpp * n * sizeof(uint32_t), 0, Lifetime::pass},
+      {"window_digits", wpp * n * sizeof(uint32_t), 0, Lifetime::pass},
       {"buckets", wpp * buckets * kAffineBytes, 0, Lifetime::pass},
-      {"chunk_scratch", threads * kCpuChunk * kCpuChunkEntryBytes, 0, Lifetime::pass},
+      {"chunk_scratch", threads * chunk * kCpuChunkEntryBytes, 0, Lifetime::pass},
       // Bucket pieces cut at chunk edges, combined after the chunks with the same batch-affine
       // reduction (so the piece list also needs the per-entry inversion scratch).
-      {"edge_pieces", cpu_edge_piece_capacity(wpp * n) * kCpuChunkEntryBytes, 0, Lifetime::pass},
+      {"edge_pieces", cpu_edge_piece_capacity(wpp * n, chunk) * kCpuChunkEntryBytes, 0, Lifetime::pass},
   };
 }
 

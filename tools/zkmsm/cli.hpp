@@ -25,7 +25,7 @@ struct CommonOptions {
   unsigned window_passes = 0;
   std::string memory_budget = "0";
   std::string n;
-  unsigned log_n = 0;
+  int log_n = -1;  // -1 = not given
   bool json = false;
 
   void add_to(CLI::App& app, bool with_size);

@@ -70,7 +70,7 @@ bool CommonOptions::size(uint64_t& out, std::string& error) const {
     }
     return true;
   }
-  if (log_n) {
+  if (log_n >= 0) {
     out = uint64_t{1} << log_n;
     return true;
   }
