@@ -15,8 +15,12 @@ constexpr uint32_t kDigitSignBit = 0x80000000u;
 ZK_HD constexpr uint32_t scalar_bits(const uint64_t* s, unsigned pos, unsigned count) {
   if (pos >= 256) return 0;
   const unsigned limb = pos / 64, shift = pos % 64;
-  uint64_t v = s[limb] >> shift;
-  if (shift && limb + 1 < 4) v |= s[limb + 1] << (64 - shift);
+  // Limbs picked by comparison, not by a run-time index: on the GPU an indexed array goes to local
+  // memory (the stack), while selects stay in registers.
+  const uint64_t lo = limb == 0 ? s[0] : limb == 1 ? s[1] : limb == 2 ? s[2] : s[3];
+  const uint64_t hi = limb == 0 ? s[1] : limb == 1 ? s[2] : limb == 2 ? s[3] : 0;
+  uint64_t v = lo >> shift;
+  if (shift) v |= hi << (64 - shift);
   return static_cast<uint32_t>(v & ((uint64_t{1} << count) - 1));
 }
 

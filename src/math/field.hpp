@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "math/limbs.hpp"
+#include "math/mont_ptx.hpp"
 #include "math/mont_x86.hpp"
 
 namespace zkmsm::math {
@@ -30,7 +31,12 @@ template <class Params>
 struct Field {
   uint64_t l[4];  // Montgomery form: value·2^256 mod m
 
-  static constexpr const uint64_t* M = Params::kModulus;
+  static constexpr const uint64_t* M = Params::kModulus;  // host-side view (tests, I/O)
+  // The modulus limbs as scalar constants: device code cannot read a host constexpr array ("undefined
+  // in device code"), but it may use constexpr scalars, which fold into immediates.
+  static constexpr uint64_t kM0 = Params::kModulus[0], kM1 = Params::kModulus[1], kM2 = Params::kModulus[2],
+                            kM3 = Params::kModulus[3];
+  ZK_HD static constexpr uint64_t mod(int i) { return i == 0 ? kM0 : i == 1 ? kM1 : i == 2 ? kM2 : kM3; }
   static constexpr uint64_t kInvNeg = [] {  // −m⁻¹ mod 2^64 by Newton iteration
     uint64_t inv = 1;
     for (int i = 0; i < 7; ++i) inv *= 2 - Params::kModulus[0] * inv;
@@ -62,7 +68,10 @@ struct Field {
     const uint64_t t[4] = {v, 0, 0, 0};
     return from_canonical(t);
   }
-  ZK_HD static constexpr bool is_canonical(const uint64_t* v) { return !geq(v, M); }
+  ZK_HD static constexpr bool is_canonical(const uint64_t* v) {
+    const uint64_t m[4] = {mod(0), mod(1), mod(2), mod(3)};
+    return !geq(v, m);
+  }
 
   ZK_HD constexpr void to_canonical(uint64_t* out) const {
     Field r = *this * Field{{1, 0, 0, 0}};
@@ -88,7 +97,7 @@ struct Field {
     for (int i = 0; i < 4; ++i) r.l[i] = sub_borrow(l[i], b.l[i], borrow);
     if (borrow) {
       uint64_t carry = 0;
-      for (int i = 0; i < 4; ++i) r.l[i] = add_carry(r.l[i], M[i], carry);
+      for (int i = 0; i < 4; ++i) r.l[i] = add_carry(r.l[i], mod(i), carry);
     }
     return r;
   }
@@ -97,6 +106,14 @@ struct Field {
 
   // CIOS Montgomery multiplication, no-carry variant (valid because m's top limb < 2^63 − 1).
   ZK_HD constexpr Field operator*(const Field& b) const {
+#if defined(__CUDA_ARCH__)
+    // Device fast path (8×32-bit PTX carry chains, src/math/mont_ptx.hpp); bit-identical to mul_portable.
+    if (!__builtin_is_constant_evaluated()) {
+      Field r;
+      ptx::mont_mul<kM0, kM1, kM2, kM3, kInvNeg>(r.l, l, b.l);
+      return r;
+    }
+#endif
 #if defined(ZKMSM_HOST_ADX)
     // Host fast path (mulx/adcx/adox, src/math/mont_x86.hpp); bit-identical to mul_portable. Kept
     // small so that it inlines into the curve formulas.
@@ -115,10 +132,10 @@ struct Field {
       t[0] = mac(l[0], b.l[i], t[0], a_carry);
       const uint64_t m = t[0] * kInvNeg;
       uint64_t m_carry = 0;
-      mac(m, M[0], t[0], m_carry);
+      mac(m, mod(0), t[0], m_carry);
       for (int j = 1; j < 4; ++j) {
         t[j] = mac(l[j], b.l[i], t[j], a_carry);
-        t[j - 1] = mac(m, M[j], t[j], m_carry);
+        t[j - 1] = mac(m, mod(j), t[j], m_carry);
       }
       t[3] = a_carry + m_carry;
     }
@@ -143,15 +160,16 @@ struct Field {
 
   // Fermat inverse; inverse of zero is zero (callers that care test is_zero first).
   ZK_HD constexpr Field inverse() const {
-    uint64_t e[4] = {M[0] - 2, M[1], M[2], M[3]};  // m − 2 (m is odd and > 2, no borrow)
+    uint64_t e[4] = {mod(0) - 2, mod(1), mod(2), mod(3)};  // m − 2 (m is odd and > 2, no borrow)
     return pow(e);
   }
 
  private:
   ZK_HD constexpr void reduce_once() {
-    if (geq(l, M)) {
+    const uint64_t m[4] = {mod(0), mod(1), mod(2), mod(3)};
+    if (geq(l, m)) {
       uint64_t borrow = 0;
-      for (int i = 0; i < 4; ++i) l[i] = sub_borrow(l[i], M[i], borrow);
+      for (int i = 0; i < 4; ++i) l[i] = sub_borrow(l[i], m[i], borrow);
     }
   }
 };

@@ -1,30 +1,46 @@
-// CUDA backend sizing (first cut; the CUDA backend owns this file and keeps it exact).
-// Per pass: a counting sort of the pass's nonzero digits (count → scan → scatter, no digit storage),
-// equal-size segments of the sorted digits summed per thread with edge pieces combined afterwards,
-// then a per-window reduction and a fold on the device.
+// CUDA backend sizing: exactly the buffers src/cuda allocates inside its arena (closed forms in
+// plan/cuda_sizing.hpp). Per window pass:
+//   sort        bucket_ends (count → exclusive scan → scatter cursor → bucket ends), scan_partials,
+//               sorted_digits (point index | sign, bucket-major);
+//   accumulate  equal segments of the sorted digits per thread into XYZZ buckets; bucket pieces cut
+//               at segment edges go to `scratch` and are combined level by level;
+//   reduce      per window Σ k·B_k by a tree of running sums, its levels reusing `scratch`.
+// The window sums (XYZZ) live across passes; the host folds them (Horner) after the last pass.
 #include <algorithm>
+#include <cmath>
 
+#include "plan/cuda_sizing.hpp"
 #include "plan/regions.hpp"
 
 namespace zkmsm::plan {
 
 std::vector<unsigned> cuda_candidate_c(uint64_t n, const DeviceModel& device) {
   (void)device;
-  std::vector<unsigned> cs = cpu_candidate_c(n);
+  // Cost in mixed-add units: every window adds each point once, and its 2^(c−1) buckets cost ≈ 12
+  // mixed adds each (level-0 running sums plus the serial depth of the reduction tree), plus a fixed
+  // 20000 per window (launches, sort). The weight 12 fits the c sweep on an H100 (2026-11-26,
+  // docs/CUDA.md): best c = 11 at 2^16 (2.87 ms vs 3.13 at c = 13), 15 at 2^20 (11.0 ms, flat 14..16).
+  std::vector<unsigned> cs;
+  for (unsigned c = 4; c <= 20; ++c) cs.push_back(c);
+  auto cost = [n](unsigned c) {
+    const double buckets = std::ldexp(1.0, static_cast<int>(c) - 1);
+    return window_count(c) * (static_cast<double>(n) + 12.0 * buckets + 20000.0);
+  };
+  std::stable_sort(cs.begin(), cs.end(), [&](unsigned a, unsigned b) { return cost(a) < cost(b); });
   return cs;
 }
 
 std::vector<Region> cuda_regions(uint64_t n, unsigned c, unsigned windows_per_pass, const DeviceModel& device) {
-  (void)device;
-  const uint64_t buckets = uint64_t{1} << (c - 1);
-  const uint64_t wpp = windows_per_pass;
+  const cuda::Layout l = cuda::layout(n, c, windows_per_pass, device.sm_count);
   return {
       {"bases", n * kAffineBytes, 0, Lifetime::context},
       {"scalars", n * 32, 0, Lifetime::msm},
       {"window_sums", window_count(c) * kXyzzBytes, 0, Lifetime::msm},
-      {"bucket_offsets", (wpp * buckets + 1) * sizeof(uint32_t), 0, Lifetime::pass},
-      {"sorted_digits", wpp * n * sizeof(uint32_t), 0, Lifetime::pass},
-      {"buckets", wpp * buckets * kXyzzBytes, 0, Lifetime::pass},
+      {"bucket_ends", l.buckets * sizeof(uint32_t), 0, Lifetime::pass},
+      {"scan_partials", l.scan_tiles * sizeof(uint32_t), 0, Lifetime::pass},
+      {"sorted_digits", l.digit_capacity * sizeof(uint32_t), 0, Lifetime::pass},
+      {"buckets", l.buckets * kXyzzBytes, 0, Lifetime::pass},
+      {"scratch", l.scratch_bytes(), 0, Lifetime::pass},
   };
 }
 

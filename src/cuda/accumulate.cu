@@ -1,0 +1,138 @@
+// Bucket accumulation with load balancing. Level 0 cuts the pass's sorted digits into S equal
+// segments, one per thread, whatever the bucket sizes: a bucket holding every point (all scalars
+// equal) is spread over as many threads as a uniform input uses. Buckets wholly inside a segment are
+// written; a bucket cut at a segment edge leaves a piece (key, XYZZ) in slot 2t (cut at the start) or
+// 2t + 1 (cut at the end). Later levels sum kPieceChunk consecutive slots per thread the same way
+// until one thread holds everything. Slots of one bucket are always contiguous: a thread covered
+// entirely by one bucket writes its piece to 2t and an empty piece of the same key to 2t + 1.
+#include "cuda/pipeline.cuh"
+#include "math/digits.hpp"
+
+namespace zkmsm::cuda {
+namespace {
+
+using math::G1Affine;
+using math::G1Xyzz;
+using plan::cuda::kNoKey;
+using plan::cuda::kPieceChunk;
+
+// 96 registers: 5 blocks of 128 per SM, matching plan::cuda::kSegmentsPerSm = 640. Capping registers
+// at 80 for 6 blocks (768 segments per SM) spills a little and measured 1-3 % slower on uniform
+// scalars (2^20 10.51 → 10.67 ms, 2^24 115.5 → 118.6 ms; H100, 2026-11-26).
+constexpr unsigned kAccumulateThreads = 128;
+
+struct Pieces {
+  G1Xyzz* points;
+  uint32_t* keys;
+};
+
+__device__ __forceinline__ void emit(uint32_t key, const G1Xyzz& sum, bool cut_start, bool cut_end, uint64_t t,
+                                     G1Xyzz* buckets, Pieces out) {
+  if (!cut_start && !cut_end) {
+    buckets[key] = sum;
+    return;
+  }
+  const uint64_t slot = 2 * t + (cut_start ? 0 : 1);
+  out.points[slot] = sum;
+  out.keys[slot] = key;
+  if (cut_start && cut_end) {
+    out.points[2 * t + 1] = G1Xyzz::infinity();
+    out.keys[2 * t + 1] = key;
+  }
+}
+
+// First bucket whose end lies after digit i.
+__device__ __forceinline__ uint32_t bucket_of(const uint32_t* ends, uint32_t buckets, uint32_t i) {
+  uint32_t lo = 0, hi = buckets;
+  while (lo < hi) {
+    const uint32_t mid = (lo + hi) / 2;
+    if (ends[mid] > i) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+__global__ void __launch_bounds__(kAccumulateThreads)
+    accumulate_digits(const uint32_t* __restrict__ ends, uint32_t buckets, const uint32_t* __restrict__ sorted,
+                      const G1Affine* __restrict__ bases, uint64_t segments, G1Xyzz* bucket_sums, Pieces out) {
+  const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
+  if (t >= segments) return;
+  out.keys[2 * t] = out.keys[2 * t + 1] = kNoKey;
+  const uint64_t digits = ends[buckets - 1];
+  const uint64_t length = (digits + segments - 1) / segments;
+  const uint32_t begin = static_cast<uint32_t>(min(t * length, digits));
+  const uint32_t end = static_cast<uint32_t>(min(uint64_t{begin} + length, digits));
+  if (begin >= end) return;
+  uint32_t g = bucket_of(ends, buckets, begin);
+  bool cut_start = (g ? ends[g - 1] : 0) < begin;
+  G1Xyzz sum = G1Xyzz::infinity();
+  uint32_t g_end = ends[g];
+  for (uint32_t i = begin; i < end; ++i) {
+    if (g_end <= i) {
+      emit(g, sum, cut_start, false, t, bucket_sums, out);
+      do g_end = ends[++g];
+      while (g_end <= i);
+      cut_start = false;
+      sum = G1Xyzz::infinity();
+    }
+    const uint32_t e = sorted[i];
+    G1Affine p = bases[e & ~math::kDigitSignBit];
+    if (e & math::kDigitSignBit) p.y = -p.y;
+    sum = sum.add_mixed(p);
+  }
+  emit(g, sum, cut_start, g_end > end, t, bucket_sums, out);
+}
+
+__global__ void __launch_bounds__(kAccumulateThreads)
+    combine_pieces(const uint32_t* __restrict__ keys_in, const G1Xyzz* __restrict__ points_in, uint64_t count,
+                   uint64_t threads, G1Xyzz* bucket_sums, Pieces out) {
+  const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
+  if (t >= threads) return;
+  out.keys[2 * t] = out.keys[2 * t + 1] = kNoKey;
+  const uint64_t begin = t * kPieceChunk, end = min(begin + kPieceChunk, count);
+  uint64_t i = begin;
+  while (i < end) {
+    const uint32_t key = keys_in[i];
+    if (key == kNoKey) {
+      ++i;
+      continue;
+    }
+    G1Xyzz sum = G1Xyzz::infinity();
+    uint64_t j = i;
+    for (; j < end && keys_in[j] == key; ++j) sum += points_in[j];
+    const bool cut_start = i == begin && begin > 0 && keys_in[begin - 1] == key;
+    const bool cut_end = j == end && end < count && keys_in[end] == key;
+    emit(key, sum, cut_start, cut_end, t, bucket_sums, out);
+    i = j;
+  }
+}
+
+unsigned blocks_for(uint64_t threads) {
+  return static_cast<unsigned>((threads + kAccumulateThreads - 1) / kAccumulateThreads);
+}
+
+}  // namespace
+
+cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream) {
+  const plan::cuda::Layout& l = a.layout;
+  Pieces buffers[2] = {
+      {reinterpret_cast<G1Xyzz*>(a.d_scratch + l.piece_points_a_offset()),
+       reinterpret_cast<uint32_t*>(a.d_scratch + l.piece_keys_a_offset())},
+      {reinterpret_cast<G1Xyzz*>(a.d_scratch + l.piece_points_b_offset()),
+       reinterpret_cast<uint32_t*>(a.d_scratch + l.piece_keys_b_offset())},
+  };
+  uint64_t threads = l.segments;
+  accumulate_digits<<<blocks_for(threads), kAccumulateThreads, 0, stream>>>(
+      a.d_bucket_ends, static_cast<uint32_t>(l.buckets), a.d_sorted, a.d_bases, threads, a.d_buckets, buffers[0]);
+  // Same level sequence as plan::cuda::layout sizes: level k ≥ 1 reads buffer (k − 1) % 2.
+  for (int level = 1; threads > 1; ++level) {
+    const uint64_t count = 2 * threads;
+    threads = (count + kPieceChunk - 1) / kPieceChunk;
+    const Pieces& in = buffers[(level - 1) % 2];
+    combine_pieces<<<blocks_for(threads), kAccumulateThreads, 0, stream>>>(in.keys, in.points, count, threads,
+                                                                           a.d_buckets, buffers[level % 2]);
+  }
+  return cudaGetLastError();
+}
+
+}  // namespace zkmsm::cuda

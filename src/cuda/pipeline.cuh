@@ -1,0 +1,38 @@
+// The kernels of one window pass, as launch functions over the pass's slices of the arena.
+// Order on one stream: sort_digits → accumulate_buckets → reduce_windows. Each returns the first
+// launch error (launch errors stay pending until cudaGetLastError reads them).
+#pragma once
+#include <cuda_runtime.h>
+
+#include <cstddef>
+#include <cstdint>
+
+#include "math/g1.hpp"
+#include "plan/cuda_sizing.hpp"
+
+namespace zkmsm::cuda {
+
+struct PassArgs {
+  const uint64_t* d_scalars;        // n canonical scalars, 4 limbs each
+  const math::G1Affine* d_bases;    // n Montgomery affine bases
+  uint32_t n;
+  unsigned c;
+  unsigned first_window, windows;   // this pass's windows [first_window, first_window + windows)
+  uint32_t* d_bucket_ends;          // buckets: local key g = w·2^(c−1) + magnitude − 1
+  uint32_t* d_scan_partials;
+  uint32_t* d_sorted;               // point index | sign bit, bucket-major
+  math::G1Xyzz* d_buckets;          // written only for nonempty buckets; the reduction skips the rest
+  std::byte* d_scratch;             // edge pieces, then reduction levels (plan::cuda::Layout)
+  math::G1Xyzz* d_window_sums;      // all T windows; this pass writes its own
+  plan::cuda::Layout layout;
+};
+
+// Zeroes the counters (the per-pass reset), counts digits per bucket, scans, scatters. Afterwards
+// d_bucket_ends[g] is the end of bucket g in d_sorted (its start is the end of g − 1, or 0).
+cudaError_t sort_digits(const PassArgs& a, cudaStream_t stream);
+// Sums every nonempty bucket into d_buckets, in equal work per thread whatever the bucket sizes.
+cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream);
+// d_window_sums[first_window + w] = Σ_k k·B_{w,k} for the pass's windows.
+cudaError_t reduce_windows(const PassArgs& a, cudaStream_t stream);
+
+}  // namespace zkmsm::cuda

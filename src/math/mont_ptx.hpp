@@ -1,0 +1,81 @@
+// Device fast path for 4×64-bit Montgomery multiplication on NVIDIA GPUs: the same no-carry CIOS as
+// Field::mul_portable, but over 8×32-bit words with PTX carry chains (mad.lo.cc / madc.hi.cc), since
+// the GPU multiplies 32-bit words natively and emulates every 64-bit product with several.
+// Same contract and bit-identical results (output fully reduced, < m) for moduli < 2^254 and inputs
+// < m. Host code never sees this header's code. Checked against the host by tests/gpu.
+#pragma once
+#include <cstdint>
+
+#if defined(__CUDA_ARCH__)
+namespace zkmsm::math::ptx {
+
+// t[0..8] += a[0..7]·w: low halves into t0..t7 (carry into t8), then high halves into t1..t8.
+// Each chain is one asm statement: the carry flag does not survive between statements. No carry
+// leaves t8: CIOS keeps t < 2^288 (t < 2m before the row, a·w and m·q each < 2^286).
+__device__ __forceinline__ void mul_add_row(uint32_t* t, const uint32_t* a, uint32_t w) {
+  asm("mad.lo.cc.u32  %0, %9,  %17, %0;\n\t"
+      "madc.lo.cc.u32 %1, %10, %17, %1;\n\t"
+      "madc.lo.cc.u32 %2, %11, %17, %2;\n\t"
+      "madc.lo.cc.u32 %3, %12, %17, %3;\n\t"
+      "madc.lo.cc.u32 %4, %13, %17, %4;\n\t"
+      "madc.lo.cc.u32 %5, %14, %17, %5;\n\t"
+      "madc.lo.cc.u32 %6, %15, %17, %6;\n\t"
+      "madc.lo.cc.u32 %7, %16, %17, %7;\n\t"
+      "addc.u32       %8, %8, 0;"
+      : "+r"(t[0]), "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8])
+      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(w));
+  asm("mad.hi.cc.u32  %0, %8,  %16, %0;\n\t"
+      "madc.hi.cc.u32 %1, %9,  %16, %1;\n\t"
+      "madc.hi.cc.u32 %2, %10, %16, %2;\n\t"
+      "madc.hi.cc.u32 %3, %11, %16, %3;\n\t"
+      "madc.hi.cc.u32 %4, %12, %16, %4;\n\t"
+      "madc.hi.cc.u32 %5, %13, %16, %5;\n\t"
+      "madc.hi.cc.u32 %6, %14, %16, %6;\n\t"
+      "madc.hi.u32    %7, %15, %16, %7;"
+      : "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8])
+      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(w));
+}
+
+// out = a·b·2^−256 mod m (m = M0..M3, inv = −m⁻¹ mod 2^64; its low word is −m⁻¹ mod 2^32).
+template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
+__device__ __forceinline__ void mont_mul(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
+  const uint32_t m[8] = {uint32_t(M0), uint32_t(M0 >> 32), uint32_t(M1), uint32_t(M1 >> 32),
+                         uint32_t(M2), uint32_t(M2 >> 32), uint32_t(M3), uint32_t(M3 >> 32)};
+  uint32_t a[8], b[8];
+#pragma unroll
+  for (int i = 0; i < 4; ++i) {
+    a[2 * i] = uint32_t(a64[i]), a[2 * i + 1] = uint32_t(a64[i] >> 32);
+    b[2 * i] = uint32_t(b64[i]), b[2 * i + 1] = uint32_t(b64[i] >> 32);
+  }
+  uint32_t t[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};
+#pragma unroll
+  for (int i = 0; i < 8; ++i) {
+    mul_add_row(t, a, b[i]);
+    mul_add_row(t, m, t[0] * uint32_t(Inv));  // clears t0
+#pragma unroll
+    for (int j = 0; j < 8; ++j) t[j] = t[j + 1];
+    t[8] = 0;
+  }
+  // t < 2m: subtract m once unless that borrows.
+  uint32_t r[8], borrow;
+  asm("sub.cc.u32  %0, %9,  %17;\n\t"
+      "subc.cc.u32 %1, %10, %18;\n\t"
+      "subc.cc.u32 %2, %11, %19;\n\t"
+      "subc.cc.u32 %3, %12, %20;\n\t"
+      "subc.cc.u32 %4, %13, %21;\n\t"
+      "subc.cc.u32 %5, %14, %22;\n\t"
+      "subc.cc.u32 %6, %15, %23;\n\t"
+      "subc.cc.u32 %7, %16, %24;\n\t"
+      "subc.u32    %8, 0, 0;"
+      : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3]), "=r"(r[4]), "=r"(r[5]), "=r"(r[6]), "=r"(r[7]), "=r"(borrow)
+      : "r"(t[0]), "r"(t[1]), "r"(t[2]), "r"(t[3]), "r"(t[4]), "r"(t[5]), "r"(t[6]), "r"(t[7]), "r"(m[0]),
+        "r"(m[1]), "r"(m[2]), "r"(m[3]), "r"(m[4]), "r"(m[5]), "r"(m[6]), "r"(m[7]));
+#pragma unroll
+  for (int i = 0; i < 4; ++i) {
+    const uint32_t lo = borrow ? t[2 * i] : r[2 * i], hi = borrow ? t[2 * i + 1] : r[2 * i + 1];
+    out[i] = (uint64_t{hi} << 32) | lo;
+  }
+}
+
+}  // namespace zkmsm::math::ptx
+#endif

@@ -1,0 +1,127 @@
+// The CUDA backend against the known-discrete-log oracle: sizes, every pass count, skewed scalars,
+// edge-case bases, small and odd n, forced window widths, and agreement with the CPU backend.
+#include <gtest/gtest.h>
+
+#include "gpu_env.hpp"
+#include "gpu_inputs.hpp"
+
+namespace zkmsm {
+namespace {
+
+using gpu_test::check_msm;
+using gpu_test::cuda_config;
+using gpu_test::inputs;
+using gpu_test::make_context;
+
+unsigned windows_of(uint64_t n, const MsmConfig& config, Context& ctx) {
+  Plan plan;
+  EXPECT_TRUE(make_plan(n, config, ctx.impl().device_model(config), plan).ok());
+  return plan.windows;
+}
+
+TEST(CudaMsm, OracleAtPowersOfTwo) {
+  ZK_REQUIRE_GPU();
+  for (unsigned log_n : {10u, 16u, 20u}) {
+    const uint64_t n = uint64_t{1} << log_n;
+    auto ctx = make_context(inputs(20, false), n, cuda_config());
+    ASSERT_TRUE(ctx);
+    EXPECT_EQ(check_msm(*ctx, inputs(20, false), n, io::ScalarDist::uniform, log_n, cuda_config()), "");
+  }
+}
+
+TEST(CudaMsm, EveryPassCountAt2to16) {
+  ZK_REQUIRE_GPU();
+  const uint64_t n = 1 << 16;
+  const auto& in = inputs(20, false);
+  auto ctx = make_context(in, n, cuda_config());
+  ASSERT_TRUE(ctx);
+  const unsigned windows = windows_of(n, cuda_config(), *ctx);
+  for (unsigned p = 1; p <= windows; ++p) EXPECT_EQ(check_msm(*ctx, in, n, io::ScalarDist::uniform, p, cuda_config(p)), "");
+}
+
+TEST(CudaMsm, SampledPassCountsAt2to20) {
+  ZK_REQUIRE_GPU();
+  const uint64_t n = 1 << 20;
+  const auto& in = inputs(20, true);
+  auto ctx = make_context(in, n, cuda_config());
+  ASSERT_TRUE(ctx);
+  const unsigned windows = windows_of(n, cuda_config(), *ctx);
+  for (unsigned p : {1u, 2u, windows / 2, windows})
+    EXPECT_EQ(check_msm(*ctx, in, n, io::ScalarDist::uniform, 100 + p, cuda_config(p)), "");
+}
+
+TEST(CudaMsm, SkewedDistributions) {
+  ZK_REQUIRE_GPU();
+  for (unsigned log_n : {16u, 20u})
+    for (bool edge : {false, true}) {
+      const uint64_t n = uint64_t{1} << log_n;
+      const auto& in = inputs(20, edge);
+      auto ctx = make_context(in, n, cuda_config());
+      ASSERT_TRUE(ctx);
+      for (io::ScalarDist dist : io::kAllDists) {
+        EXPECT_EQ(check_msm(*ctx, in, n, dist, 7, cuda_config()), "") << "edge=" << edge;
+        EXPECT_EQ(check_msm(*ctx, in, n, dist, 8, cuda_config(3)), "") << "edge=" << edge;
+      }
+    }
+}
+
+TEST(CudaMsm, SmallAndOddSizes) {
+  ZK_REQUIRE_GPU();
+  for (uint64_t n : {0ull, 1ull, 2ull, 3ull, 31ull, 33ull, 255ull, 1000ull, 4097ull, 65537ull, 100003ull})
+    for (bool edge : {false, true}) {
+      const auto& in = inputs(20, edge);
+      auto ctx = make_context(in, n, cuda_config());
+      ASSERT_TRUE(ctx);
+      const unsigned windows = windows_of(n, cuda_config(), *ctx);
+      for (io::ScalarDist dist : {io::ScalarDist::uniform, io::ScalarDist::all_equal, io::ScalarDist::max,
+                                  io::ScalarDist::half_ones})
+        for (unsigned p : {1u, windows})
+          EXPECT_EQ(check_msm(*ctx, in, n, dist, n + p, cuda_config(p)), "") << "edge=" << edge;
+    }
+}
+
+TEST(CudaMsm, ForcedWindowWidths) {
+  ZK_REQUIRE_GPU();
+  const uint64_t n = 5003;
+  const auto& in = inputs(20, true);
+  auto ctx = make_context(in, n, cuda_config());
+  ASSERT_TRUE(ctx);
+  for (unsigned c : {1u, 2u, 3u, 5u, 8u, 11u, 13u, 16u, 18u})
+    for (unsigned p : {1u, 3u})
+      for (io::ScalarDist dist : {io::ScalarDist::uniform, io::ScalarDist::small})
+        EXPECT_EQ(check_msm(*ctx, in, n, dist, c * 10 + p, cuda_config(p, c)), "");
+}
+
+TEST(CudaMsm, MatchesCpuBackend) {
+  ZK_REQUIRE_GPU();
+  const uint64_t n = 4096;
+  const auto& in = inputs(20, true);
+  MsmConfig cpu;
+  cpu.backend = Backend::cpu;
+  auto gpu_ctx = make_context(in, n, cuda_config());
+  auto cpu_ctx = make_context(in, n, cpu);
+  ASSERT_TRUE(gpu_ctx && cpu_ctx);
+  for (io::ScalarDist dist : io::kAllDists) {
+    const std::vector<uint8_t> scalars = io::scalars_to_bytes(io::synthetic_scalars(n, dist, 77));
+    AffinePoint a, b;
+    ASSERT_TRUE(gpu_ctx->msm(scalars.data(), n, a).ok());
+    ASSERT_TRUE(cpu_ctx->msm(scalars.data(), n, b).ok());
+    EXPECT_EQ(a, b) << io::dist_name(dist);
+  }
+}
+
+// 2^24: run with --gtest_also_run_disabled_tests (needs ~1.2 GiB of host memory and a minute of setup).
+TEST(CudaMsm, DISABLED_OracleAt2to24) {
+  ZK_REQUIRE_GPU();
+  const uint64_t n = uint64_t{1} << 24;
+  const auto& in = inputs(24, false);
+  auto ctx = make_context(in, n, cuda_config());
+  ASSERT_TRUE(ctx);
+  const unsigned windows = windows_of(n, cuda_config(), *ctx);
+  for (io::ScalarDist dist : {io::ScalarDist::uniform, io::ScalarDist::all_equal, io::ScalarDist::half_ones})
+    EXPECT_EQ(check_msm(*ctx, in, n, dist, 24, cuda_config()), "");
+  EXPECT_EQ(check_msm(*ctx, in, n, io::ScalarDist::uniform, 25, cuda_config(windows)), "");
+}
+
+}  // namespace
+}  // namespace zkmsm
