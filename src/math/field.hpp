@@ -85,6 +85,14 @@ struct Field {
   ZK_HD constexpr bool operator!=(const Field& o) const { return !(*this == o); }
 
   ZK_HD constexpr Field operator+(const Field& b) const {
+#if defined(__CUDA_ARCH__)
+    // Device fast path (PTX carry chains, branch-free reduction; src/math/mont_ptx.hpp).
+    if (!__builtin_is_constant_evaluated()) {
+      Field r;
+      ptx::mod_add<kM0, kM1, kM2, kM3>(r.l, l, b.l);
+      return r;
+    }
+#endif
     Field r{};
     uint64_t carry = 0;
     for (int i = 0; i < 4; ++i) r.l[i] = add_carry(l[i], b.l[i], carry);
@@ -92,6 +100,13 @@ struct Field {
     return r;
   }
   ZK_HD constexpr Field operator-(const Field& b) const {
+#if defined(__CUDA_ARCH__)
+    if (!__builtin_is_constant_evaluated()) {
+      Field r;
+      ptx::mod_sub<kM0, kM1, kM2, kM3>(r.l, l, b.l);
+      return r;
+    }
+#endif
     Field r{};
     uint64_t borrow = 0;
     for (int i = 0; i < 4; ++i) r.l[i] = sub_borrow(l[i], b.l[i], borrow);

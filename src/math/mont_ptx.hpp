@@ -2,7 +2,8 @@
 // Field::mul_portable, but over 8×32-bit words with PTX carry chains (mad.lo.cc / madc.hi.cc), since
 // the GPU multiplies 32-bit words natively and emulates every 64-bit product with several.
 // Same contract and bit-identical results (output fully reduced, < m) for moduli < 2^254 and inputs
-// < m. Host code never sees this header's code. Checked against the host by tests/gpu.
+// < m. Modular add and subtract use the same 32-bit carry chains (add.cc/sub.cc), branch-free.
+// Host code never sees this header's code. Checked against the host by tests/gpu.
 #pragma once
 #include <cstdint>
 
@@ -75,6 +76,86 @@ __device__ __forceinline__ void mont_mul(uint64_t* out, const uint64_t* a64, con
     const uint32_t lo = borrow ? t[2 * i] : r[2 * i], hi = borrow ? t[2 * i + 1] : r[2 * i + 1];
     out[i] = (uint64_t{hi} << 32) | lo;
   }
+}
+
+// Split 4×64-bit limbs into 8×32-bit words and back (register moves only).
+__device__ __forceinline__ void split(uint32_t* w, const uint64_t* v) {
+#pragma unroll
+  for (int i = 0; i < 4; ++i) w[2 * i] = uint32_t(v[i]), w[2 * i + 1] = uint32_t(v[i] >> 32);
+}
+__device__ __forceinline__ void join(uint64_t* v, const uint32_t* w) {
+#pragma unroll
+  for (int i = 0; i < 4; ++i) v[i] = (uint64_t{w[2 * i + 1]} << 32) | w[2 * i];
+}
+
+// out = a + b mod m for a, b < m < 2^255: one add chain (no carry leaves 256 bits), one subtract
+// chain of m whose final borrow selects the sum or the difference (no branch). Fully reduced.
+template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3>
+__device__ __forceinline__ void mod_add(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
+  uint32_t a[8], b[8], s[8], r[8], borrow;
+  split(a, a64), split(b, b64);
+  asm("add.cc.u32  %0, %8,  %16;\n\t"
+      "addc.cc.u32 %1, %9,  %17;\n\t"
+      "addc.cc.u32 %2, %10, %18;\n\t"
+      "addc.cc.u32 %3, %11, %19;\n\t"
+      "addc.cc.u32 %4, %12, %20;\n\t"
+      "addc.cc.u32 %5, %13, %21;\n\t"
+      "addc.cc.u32 %6, %14, %22;\n\t"
+      "addc.u32    %7, %15, %23;"
+      : "=r"(s[0]), "=r"(s[1]), "=r"(s[2]), "=r"(s[3]), "=r"(s[4]), "=r"(s[5]), "=r"(s[6]), "=r"(s[7])
+      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(b[0]),
+        "r"(b[1]), "r"(b[2]), "r"(b[3]), "r"(b[4]), "r"(b[5]), "r"(b[6]), "r"(b[7]));
+  asm("sub.cc.u32  %0, %9,  %17;\n\t"
+      "subc.cc.u32 %1, %10, %18;\n\t"
+      "subc.cc.u32 %2, %11, %19;\n\t"
+      "subc.cc.u32 %3, %12, %20;\n\t"
+      "subc.cc.u32 %4, %13, %21;\n\t"
+      "subc.cc.u32 %5, %14, %22;\n\t"
+      "subc.cc.u32 %6, %15, %23;\n\t"
+      "subc.cc.u32 %7, %16, %24;\n\t"
+      "subc.u32    %8, 0, 0;"
+      : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3]), "=r"(r[4]), "=r"(r[5]), "=r"(r[6]), "=r"(r[7]), "=r"(borrow)
+      : "r"(s[0]), "r"(s[1]), "r"(s[2]), "r"(s[3]), "r"(s[4]), "r"(s[5]), "r"(s[6]), "r"(s[7]),
+        "r"(uint32_t(M0)), "r"(uint32_t(M0 >> 32)), "r"(uint32_t(M1)), "r"(uint32_t(M1 >> 32)),
+        "r"(uint32_t(M2)), "r"(uint32_t(M2 >> 32)), "r"(uint32_t(M3)), "r"(uint32_t(M3 >> 32)));
+#pragma unroll
+  for (int i = 0; i < 8; ++i) r[i] = borrow ? s[i] : r[i];
+  join(out, r);
+}
+
+// out = a − b mod m for a, b < m: one subtract chain, then m masked by the final borrow added back
+// (adds 0 when there was no borrow; no branch). Fully reduced.
+template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3>
+__device__ __forceinline__ void mod_sub(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
+  uint32_t a[8], b[8], d[8], mask;
+  split(a, a64), split(b, b64);
+  asm("sub.cc.u32  %0, %9,  %17;\n\t"
+      "subc.cc.u32 %1, %10, %18;\n\t"
+      "subc.cc.u32 %2, %11, %19;\n\t"
+      "subc.cc.u32 %3, %12, %20;\n\t"
+      "subc.cc.u32 %4, %13, %21;\n\t"
+      "subc.cc.u32 %5, %14, %22;\n\t"
+      "subc.cc.u32 %6, %15, %23;\n\t"
+      "subc.cc.u32 %7, %16, %24;\n\t"
+      "subc.u32    %8, 0, 0;"
+      : "=r"(d[0]), "=r"(d[1]), "=r"(d[2]), "=r"(d[3]), "=r"(d[4]), "=r"(d[5]), "=r"(d[6]), "=r"(d[7]), "=r"(mask)
+      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(b[0]),
+        "r"(b[1]), "r"(b[2]), "r"(b[3]), "r"(b[4]), "r"(b[5]), "r"(b[6]), "r"(b[7]));
+  // mask = 0xffffffff after a borrow, else 0.
+  const uint32_t m[8] = {uint32_t(M0) & mask,       uint32_t(M0 >> 32) & mask, uint32_t(M1) & mask,
+                         uint32_t(M1 >> 32) & mask, uint32_t(M2) & mask,       uint32_t(M2 >> 32) & mask,
+                         uint32_t(M3) & mask,       uint32_t(M3 >> 32) & mask};
+  asm("add.cc.u32  %0, %0, %8;\n\t"
+      "addc.cc.u32 %1, %1, %9;\n\t"
+      "addc.cc.u32 %2, %2, %10;\n\t"
+      "addc.cc.u32 %3, %3, %11;\n\t"
+      "addc.cc.u32 %4, %4, %12;\n\t"
+      "addc.cc.u32 %5, %5, %13;\n\t"
+      "addc.cc.u32 %6, %6, %14;\n\t"
+      "addc.u32    %7, %7, %15;"
+      : "+r"(d[0]), "+r"(d[1]), "+r"(d[2]), "+r"(d[3]), "+r"(d[4]), "+r"(d[5]), "+r"(d[6]), "+r"(d[7])
+      : "r"(m[0]), "r"(m[1]), "r"(m[2]), "r"(m[3]), "r"(m[4]), "r"(m[5]), "r"(m[6]), "r"(m[7]));
+  join(out, d);
 }
 
 }  // namespace zkmsm::math::ptx

@@ -49,6 +49,12 @@ TEST(DeviceMath, FieldOpsMatchHost) {
       a.push_back(a[i]), b.push_back(b[j]);
       fa.push_back(fa[i]), fb.push_back(fb[j]);
     }
+  // Sums that are exactly m (a + (−a) → 0) and differences that are exactly zero (a − a), for the
+  // device add/sub chains' reduction step.
+  for (size_t i = 0; i < 256; ++i) {
+    a.push_back(a[i]), b.push_back(-a[i]), fa.push_back(fa[i]), fb.push_back(-fa[i]);
+    a.push_back(a[i]), b.push_back(a[i]), fa.push_back(fa[i]), fb.push_back(fa[i]);
+  }
   gpu_test::FieldResults r;
   ASSERT_TRUE(gpu_test::device_field_ops(a, b, fa, fb, r).ok());
   for (size_t i = 0; i < a.size(); ++i) {
