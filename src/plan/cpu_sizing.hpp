@@ -7,6 +7,9 @@
 
 namespace zkmsm::plan {
 
+// Each accumulation entry holds a point, its bucket key and two inversion scratch elements.
+constexpr uint64_t kCpuChunkEntryBytes = kAffineBytes + sizeof(uint32_t) + 2 * 32;
+
 // Accumulation chunk: the sorted digits are cut into chunks of this many entries, one chunk per task.
 // Longer chunks mean fewer batch-affine rounds per inversion (measured on the dev VM, 2^20, 1 thread:
 // 16384 is 3 % faster than 8192 and 11 % faster than 4096; 16384 entries × 132 B = 2.1 MiB per thread);

@@ -18,12 +18,6 @@ constexpr uint64_t kMaxPassDigits = UINT32_MAX;
 // Bytes a region of `bytes` occupies in the arena (its start to the next region's start).
 inline uint64_t aligned_bytes(uint64_t bytes) { return (bytes + kRegionAlign - 1) / kRegionAlign * kRegionAlign; }
 
-// CPU accumulation works on chunks of sorted digits; each thread holds the chunk's points, keys and
-// two inversion scratch arrays, and each chunk leaves at most two bucket pieces at its edges.
-constexpr uint64_t kCpuChunk = 4096;
-constexpr uint64_t kCpuChunkEntryBytes = kAffineBytes + sizeof(uint32_t) + 2 * 32;
-inline uint64_t cpu_chunk_count(uint64_t digits) { return (digits + kCpuChunk - 1) / kCpuChunk; }
-
 inline unsigned window_count(unsigned c) { return (255 + c - 1) / c; }
 
 // Window widths to try, best first, for this n on this device.
