@@ -100,30 +100,9 @@ Status Context::msm(const uint8_t* scalars, uint64_t n, AffinePoint& out, MsmSta
 
 Status Context::msm(const uint8_t* scalars, uint64_t n, const MsmConfig& config, AffinePoint& out,
                     MsmStats* stats) {
-  if (n > n_) return Status::InvalidArgument(fmt::format("{} scalars but only {} bases", n, n_));
-  MsmConfig cfg = config;
-  cfg.backend = config_.backend;
-  Plan plan;
-  if (Status s = make_plan(n, cfg, impl_->device_model(cfg), plan); !s.ok()) return s;
-  const auto start = std::chrono::steady_clock::now();
-  // Scalars are read in place when 8-byte aligned (the usual case), else copied once.
-  std::vector<uint64_t> aligned;
-  const uint64_t* limbs = reinterpret_cast<const uint64_t*>(scalars);
-  if (reinterpret_cast<uintptr_t>(scalars) % alignof(uint64_t) != 0) {
-    aligned.resize(4 * n);
-    std::memcpy(aligned.data(), scalars, n * kScalarBytes);
-    limbs = aligned.data();
-  }
-  if (Status s = check_scalars(limbs, n); !s.ok()) return s;
-  G1Affine result;
-  uint64_t peak = 0;
-  if (Status s = impl_->msm(plan, limbs, result, peak); !s.ok()) return s;
-  out = encode_point(result);
-  if (stats) {
-    stats->wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    stats->peak_bytes_measured = peak;
-    stats->plan = std::move(plan);
-  }
+  std::vector<AffinePoint> results;
+  if (Status s = msm_batch(scalars, n, 1, config, results, stats); !s.ok()) return s;
+  out = results[0];
   return Status::Ok();
 }
 
@@ -143,6 +122,7 @@ Status Context::msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, co
   Plan plan;
   if (Status s = make_plan(n, cfg, impl_->device_model(cfg), plan); !s.ok()) return s;
   const auto start = std::chrono::steady_clock::now();
+  // Scalars are read in place when 8-byte aligned (the usual case), else copied once.
   std::vector<uint64_t> aligned;
   const uint64_t* limbs = reinterpret_cast<const uint64_t*>(scalars);
   if (reinterpret_cast<uintptr_t>(scalars) % alignof(uint64_t) != 0) {
