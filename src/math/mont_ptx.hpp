@@ -158,5 +158,184 @@ __device__ __forceinline__ void mod_sub(uint64_t* out, const uint64_t* a64, cons
   join(out, d);
 }
 
+// out = a²·2^−256 mod m: the 512-bit square first (each cross product a_i·a_j, i < j, once, then doubled, plus
+// the diagonal a_i²: 28 + 8 word products instead of 64), then 8 Montgomery reduction rows over a 9-word window
+// into which the upper half of the square is added a word per row. Same contract and result as mont_mul(a, a).
+// Bounds: before cross row i the sum is < 2^(32(i+8)) (Σ_{k<i} a_k·2^(32k) < 2^(32i) times a value < 2^256), so
+// each row's low chain ends in the fresh word t[i+8] and its high chain never carries out; the square is < 2^508.
+// Reduction window: before each row r < 2^256 + m, plus m·q < 2^286 stays < 2^288 (9 words); after the shift the
+// next upper word of the square enters at r[7], r < 2^257; the result (a² + Q·m)/2^256 < 2m.
+template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
+__device__ __forceinline__ void mont_sqr(uint64_t* out, const uint64_t* a64) {
+  const uint32_t m[8] = {uint32_t(M0), uint32_t(M0 >> 32), uint32_t(M1), uint32_t(M1 >> 32),
+                         uint32_t(M2), uint32_t(M2 >> 32), uint32_t(M3), uint32_t(M3 >> 32)};
+  uint32_t a[8];
+  split(a, a64);
+  uint32_t t[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  // cross row 0: a0·a[1..7]
+  asm("mad.lo.cc.u32  %0, %8, %15, %0;\n\t"
+      "madc.lo.cc.u32 %1, %9, %15, %1;\n\t"
+      "madc.lo.cc.u32 %2, %10, %15, %2;\n\t"
+      "madc.lo.cc.u32 %3, %11, %15, %3;\n\t"
+      "madc.lo.cc.u32 %4, %12, %15, %4;\n\t"
+      "madc.lo.cc.u32 %5, %13, %15, %5;\n\t"
+      "madc.lo.cc.u32 %6, %14, %15, %6;\n\t"
+      "addc.u32 %7, 0, 0;"
+      : "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "=r"(t[8])
+      : "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[0]));
+  asm("mad.hi.cc.u32  %0, %7, %14, %0;\n\t"
+      "madc.hi.cc.u32 %1, %8, %14, %1;\n\t"
+      "madc.hi.cc.u32 %2, %9, %14, %2;\n\t"
+      "madc.hi.cc.u32 %3, %10, %14, %3;\n\t"
+      "madc.hi.cc.u32 %4, %11, %14, %4;\n\t"
+      "madc.hi.cc.u32 %5, %12, %14, %5;\n\t"
+      "madc.hi.u32    %6, %13, %14, %6;"
+      : "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8])
+      : "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[0]));
+  // cross row 1: a1·a[2..7]
+  asm("mad.lo.cc.u32  %0, %7, %13, %0;\n\t"
+      "madc.lo.cc.u32 %1, %8, %13, %1;\n\t"
+      "madc.lo.cc.u32 %2, %9, %13, %2;\n\t"
+      "madc.lo.cc.u32 %3, %10, %13, %3;\n\t"
+      "madc.lo.cc.u32 %4, %11, %13, %4;\n\t"
+      "madc.lo.cc.u32 %5, %12, %13, %5;\n\t"
+      "addc.u32 %6, 0, 0;"
+      : "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "=r"(t[9])
+      : "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[1]));
+  asm("mad.hi.cc.u32  %0, %6, %12, %0;\n\t"
+      "madc.hi.cc.u32 %1, %7, %12, %1;\n\t"
+      "madc.hi.cc.u32 %2, %8, %12, %2;\n\t"
+      "madc.hi.cc.u32 %3, %9, %12, %3;\n\t"
+      "madc.hi.cc.u32 %4, %10, %12, %4;\n\t"
+      "madc.hi.u32    %5, %11, %12, %5;"
+      : "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9])
+      : "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[1]));
+  // cross row 2: a2·a[3..7]
+  asm("mad.lo.cc.u32  %0, %6, %11, %0;\n\t"
+      "madc.lo.cc.u32 %1, %7, %11, %1;\n\t"
+      "madc.lo.cc.u32 %2, %8, %11, %2;\n\t"
+      "madc.lo.cc.u32 %3, %9, %11, %3;\n\t"
+      "madc.lo.cc.u32 %4, %10, %11, %4;\n\t"
+      "addc.u32 %5, 0, 0;"
+      : "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "=r"(t[10])
+      : "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[2]));
+  asm("mad.hi.cc.u32  %0, %5, %10, %0;\n\t"
+      "madc.hi.cc.u32 %1, %6, %10, %1;\n\t"
+      "madc.hi.cc.u32 %2, %7, %10, %2;\n\t"
+      "madc.hi.cc.u32 %3, %8, %10, %3;\n\t"
+      "madc.hi.u32    %4, %9, %10, %4;"
+      : "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "+r"(t[10])
+      : "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[2]));
+  // cross row 3: a3·a[4..7]
+  asm("mad.lo.cc.u32  %0, %5, %9, %0;\n\t"
+      "madc.lo.cc.u32 %1, %6, %9, %1;\n\t"
+      "madc.lo.cc.u32 %2, %7, %9, %2;\n\t"
+      "madc.lo.cc.u32 %3, %8, %9, %3;\n\t"
+      "addc.u32 %4, 0, 0;"
+      : "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "+r"(t[10]), "=r"(t[11])
+      : "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[3]));
+  asm("mad.hi.cc.u32  %0, %4, %8, %0;\n\t"
+      "madc.hi.cc.u32 %1, %5, %8, %1;\n\t"
+      "madc.hi.cc.u32 %2, %6, %8, %2;\n\t"
+      "madc.hi.u32    %3, %7, %8, %3;"
+      : "+r"(t[8]), "+r"(t[9]), "+r"(t[10]), "+r"(t[11])
+      : "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[3]));
+  // cross row 4: a4·a[5..7]
+  asm("mad.lo.cc.u32  %0, %4, %7, %0;\n\t"
+      "madc.lo.cc.u32 %1, %5, %7, %1;\n\t"
+      "madc.lo.cc.u32 %2, %6, %7, %2;\n\t"
+      "addc.u32 %3, 0, 0;"
+      : "+r"(t[9]), "+r"(t[10]), "+r"(t[11]), "=r"(t[12])
+      : "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[4]));
+  asm("mad.hi.cc.u32  %0, %3, %6, %0;\n\t"
+      "madc.hi.cc.u32 %1, %4, %6, %1;\n\t"
+      "madc.hi.u32    %2, %5, %6, %2;"
+      : "+r"(t[10]), "+r"(t[11]), "+r"(t[12])
+      : "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[4]));
+  // cross row 5: a5·a[6..7]
+  asm("mad.lo.cc.u32  %0, %3, %5, %0;\n\t"
+      "madc.lo.cc.u32 %1, %4, %5, %1;\n\t"
+      "addc.u32 %2, 0, 0;"
+      : "+r"(t[11]), "+r"(t[12]), "=r"(t[13])
+      : "r"(a[6]), "r"(a[7]), "r"(a[5]));
+  asm("mad.hi.cc.u32  %0, %2, %4, %0;\n\t"
+      "madc.hi.u32    %1, %3, %4, %1;"
+      : "+r"(t[12]), "+r"(t[13])
+      : "r"(a[6]), "r"(a[7]), "r"(a[5]));
+  // cross row 6: a6·a[7..7]
+  asm("mad.lo.cc.u32  %0, %2, %3, %0;\n\t"
+      "addc.u32 %1, 0, 0;"
+      : "+r"(t[13]), "=r"(t[14])
+      : "r"(a[7]), "r"(a[6]));
+  asm("mad.hi.u32     %0, %1, %2, %0;"
+      : "+r"(t[14])
+      : "r"(a[7]), "r"(a[6]));
+  // doubled (the cross sum is < 2^480, so t[15] takes only the carry)
+  asm("add.cc.u32  %0, %0, %0;\n\t"
+      "addc.cc.u32 %1, %1, %1;\n\t"
+      "addc.cc.u32 %2, %2, %2;\n\t"
+      "addc.cc.u32 %3, %3, %3;\n\t"
+      "addc.cc.u32 %4, %4, %4;\n\t"
+      "addc.cc.u32 %5, %5, %5;\n\t"
+      "addc.cc.u32 %6, %6, %6;\n\t"
+      "addc.cc.u32 %7, %7, %7;\n\t"
+      "addc.cc.u32 %8, %8, %8;\n\t"
+      "addc.cc.u32 %9, %9, %9;\n\t"
+      "addc.cc.u32 %10, %10, %10;\n\t"
+      "addc.cc.u32 %11, %11, %11;\n\t"
+      "addc.cc.u32 %12, %12, %12;\n\t"
+      "addc.cc.u32 %13, %13, %13;\n\t"
+      "addc.u32    %14, 0, 0;"
+      : "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "+r"(t[10]), "+r"(t[11]), "+r"(t[12]), "+r"(t[13]), "+r"(t[14]), "=r"(t[15]));
+  // plus the diagonal a_i²·2^(64i); no carry leaves t[15] (a² < 2^512)
+  asm("mad.lo.cc.u32  %0, %16, %16, %0;\n\t"
+      "madc.hi.cc.u32 %1, %16, %16, %1;\n\t"
+      "madc.lo.cc.u32 %2, %17, %17, %2;\n\t"
+      "madc.hi.cc.u32 %3, %17, %17, %3;\n\t"
+      "madc.lo.cc.u32 %4, %18, %18, %4;\n\t"
+      "madc.hi.cc.u32 %5, %18, %18, %5;\n\t"
+      "madc.lo.cc.u32 %6, %19, %19, %6;\n\t"
+      "madc.hi.cc.u32 %7, %19, %19, %7;\n\t"
+      "madc.lo.cc.u32 %8, %20, %20, %8;\n\t"
+      "madc.hi.cc.u32 %9, %20, %20, %9;\n\t"
+      "madc.lo.cc.u32 %10, %21, %21, %10;\n\t"
+      "madc.hi.cc.u32 %11, %21, %21, %11;\n\t"
+      "madc.lo.cc.u32 %12, %22, %22, %12;\n\t"
+      "madc.hi.cc.u32 %13, %22, %22, %13;\n\t"
+      "madc.lo.cc.u32 %14, %23, %23, %14;\n\t"
+      "madc.hi.u32    %15, %23, %23, %15;"
+      : "+r"(t[0]), "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "+r"(t[10]), "+r"(t[11]), "+r"(t[12]), "+r"(t[13]), "+r"(t[14]), "+r"(t[15])
+      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]));
+  // Montgomery reduction over the window r[0..8].
+  uint32_t r[9] = {t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], 0};
+#pragma unroll
+  for (int i = 0; i < 8; ++i) {
+    mul_add_row(r, m, r[0] * uint32_t(Inv));  // clears r0
+#pragma unroll
+    for (int j = 0; j < 8; ++j) r[j] = r[j + 1];
+    asm("add.cc.u32 %0, %0, %2;\n\t"
+        "addc.u32   %1, 0, 0;"
+        : "+r"(r[7]), "=r"(r[8])
+        : "r"(t[8 + i]));
+  }
+  // r < 2m: subtract m once unless that borrows.
+  uint32_t s[8], borrow;
+  asm("sub.cc.u32  %0, %9,  %17;\n\t"
+      "subc.cc.u32 %1, %10, %18;\n\t"
+      "subc.cc.u32 %2, %11, %19;\n\t"
+      "subc.cc.u32 %3, %12, %20;\n\t"
+      "subc.cc.u32 %4, %13, %21;\n\t"
+      "subc.cc.u32 %5, %14, %22;\n\t"
+      "subc.cc.u32 %6, %15, %23;\n\t"
+      "subc.cc.u32 %7, %16, %24;\n\t"
+      "subc.u32    %8, 0, 0;"
+      : "=r"(s[0]), "=r"(s[1]), "=r"(s[2]), "=r"(s[3]), "=r"(s[4]), "=r"(s[5]), "=r"(s[6]), "=r"(s[7]), "=r"(borrow)
+      : "r"(r[0]), "r"(r[1]), "r"(r[2]), "r"(r[3]), "r"(r[4]), "r"(r[5]), "r"(r[6]), "r"(r[7]), "r"(m[0]),
+        "r"(m[1]), "r"(m[2]), "r"(m[3]), "r"(m[4]), "r"(m[5]), "r"(m[6]), "r"(m[7]));
+#pragma unroll
+  for (int i = 0; i < 8; ++i) s[i] = borrow ? r[i] : s[i];
+  join(out, s);
+}
+
 }  // namespace zkmsm::math::ptx
 #endif
