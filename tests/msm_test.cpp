@@ -41,15 +41,9 @@ AffinePoint run(const Input& in, MsmConfig config = {}) {
 }
 
 AffinePoint from_ref(const ref::Point& p) {
-  AffinePoint a;
-  a.infinity = p.infinity;
-  if (!p.infinity) {
-    uint8_t b[64];
-    ref::to_le_bytes(p, b);
-    std::memcpy(a.x.data(), b, 32);
-    std::memcpy(a.y.data(), b + 32, 32);
-  }
-  return a;
+  uint8_t raw[64];
+  ref::to_le_bytes(p, raw);
+  return AffinePoint::from_raw(raw);
 }
 
 AffinePoint reference(const Input& in) {

@@ -23,6 +23,8 @@ struct AffinePoint {
   bool infinity = true;
   std::array<uint8_t, 32> x{}, y{};  // canonical, little-endian; zero when infinity
 
+  // From the raw 64-byte layout (x then y, little-endian canonical; 64 zero bytes = infinity).
+  static AffinePoint from_raw(const uint8_t* bytes64);
   std::string x_hex() const;  // "0x" + 64 lower-case hex digits, big-endian
   std::string y_hex() const;
   bool operator==(const AffinePoint&) const = default;

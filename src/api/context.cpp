@@ -34,6 +34,14 @@ void store_le(const Fp& f, std::array<uint8_t, 32>& out) {
 
 }  // namespace
 
+AffinePoint AffinePoint::from_raw(const uint8_t* bytes64) {
+  AffinePoint a;
+  std::memcpy(a.x.data(), bytes64, 32);
+  std::memcpy(a.y.data(), bytes64 + 32, 32);
+  a.infinity = std::all_of(bytes64, bytes64 + 64, [](uint8_t b) { return b == 0; });
+  return a;
+}
+
 std::string AffinePoint::x_hex() const { return hex_be(x); }
 std::string AffinePoint::y_hex() const { return hex_be(y); }
 

@@ -121,16 +121,9 @@ std::optional<AffinePoint> Workload::expected(uint64_t item) const {
     bases[i] = ref::from_le_bytes(&points[i * kPointBytes]);
     ks[i] = ref::scalar_from_le_bytes(item_scalars + i * kScalarBytes);
   }
-  const ref::Point q = ref::msm(bases, ks);
-  AffinePoint out;
-  out.infinity = q.infinity;
-  if (!out.infinity) {
-    uint8_t bytes[64];
-    ref::to_le_bytes(q, bytes);
-    std::memcpy(out.x.data(), bytes, 32);
-    std::memcpy(out.y.data(), bytes + 32, 32);
-  }
-  return out;
+  uint8_t raw[64];
+  ref::to_le_bytes(ref::msm(bases, ks), raw);
+  return AffinePoint::from_raw(raw);
 }
 
 }  // namespace zkmsm::cli
