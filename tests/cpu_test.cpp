@@ -147,4 +147,34 @@ TEST(CpuMsm, ManyChunksAllEqual) {
   EXPECT_TRUE(run_msm(in, n, 15, 0, 3) == expected);
 }
 
+// The bucket reduction's running sums (batch-affine over residue classes of buckets) hit U + B with
+// B = U (doubling), B = −U (infinity) and empty buckets: every base is the same point P, so every
+// bucket is a small multiple of P, and the scalars' window-0 digits are ±k with k in a few residue
+// classes (c = 12: 2048 buckets, classes of 512, 4 steps).
+TEST(CpuMsm, ReductionRunningSumsHitEqualAndOpposite) {
+  VectorPath restore;
+  const uint64_t n = 1200;
+  Input in = make_input(n, io::ScalarDist::uniform, 29);
+  size_t p = 0;
+  while (in.bases[p].is_infinity()) ++p;
+  std::mt19937_64 rng(31);
+  for (uint64_t i = 0; i < n; ++i) {
+    in.bases[i] = in.bases[p];
+    for (int l = 0; l < 4; ++l) in.dlogs[4 * i + l] = in.dlogs[4 * p + l];
+    const uint64_t k = 1 + rng() % 3 + 512 * (rng() % 4);
+    in.scalars[4 * i] = rng() % 2 ? k : (uint64_t{1} << 12) - k;  // digit +k, or −k with a carry
+    in.scalars[4 * i + 1] = in.scalars[4 * i + 2] = in.scalars[4 * i + 3] = 0;
+  }
+  const G1Affine expected = io::oracle_expected(in.dlogs, in.scalars.data(), n);
+  for (bool vector : {false, true}) {
+    if (vector && !cpu::set_vector_accumulate(true)) continue;
+    if (!vector) cpu::set_vector_accumulate(false);
+    for (uint64_t m : {uint64_t{1}, uint64_t{7}, uint64_t{40}, n})
+      for (unsigned threads : {1u, 2u})
+        EXPECT_TRUE(run_msm(in, m, 12, 0, threads) == io::oracle_expected(in.dlogs, in.scalars.data(), m))
+            << "points " << m << " threads " << threads << (vector ? " IFMA" : " scalar");
+  }
+  EXPECT_FALSE(expected.is_infinity());
+}
+
 }  // namespace

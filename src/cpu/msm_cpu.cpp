@@ -4,7 +4,7 @@
 //   2. accumulate: cut the sorted digits into equal chunks — whatever the bucket sizes, so skewed
 //      scalars load the threads evenly — sum each chunk's runs of equal buckets batch-affine, and
 //      combine the bucket pieces cut at chunk edges the same way;
-//   3. reduce: per window, W = Σ k·B_k by running sums.
+//   3. reduce: per window, W = Σ k·B_k by running sums, batch-affine over residue classes of buckets.
 // After the last pass the window sums are folded by Horner's rule.
 #include "cpu/msm_cpu.hpp"
 
@@ -29,6 +29,8 @@ using math::G1Xyzz;
 namespace {
 
 constexpr uint32_t kNoKey = UINT32_MAX;
+// Residue classes of the batch-affine bucket reduction (see Pass::reduce); at most chunk_scratch / 4 per worker.
+constexpr uint64_t kReduceClasses = 512;
 
 template <class T>
 T* region(const Plan& plan, std::byte* arena, const char* name) {
@@ -74,6 +76,15 @@ struct Pass {
   std::byte* edge_pieces;
 
   uint32_t buckets_per_window() const { return plan.buckets_per_window(); }
+  // Entries of each worker's slice of chunk_scratch.
+  uint64_t chunk_entries() const {
+    return plan::cpu_chunk_len(uint64_t{plan::cpu_windows_in_flight(plan.windows_per_pass, plan.threads)} * plan.n,
+                               plan.threads);
+  }
+  RunScratch worker_scratch(unsigned worker) const {
+    const uint64_t len = chunk_entries();
+    return scratch_at(chunk_scratch + worker * len * plan::kCpuChunkEntryBytes, len);
+  }
 
   // One task per window: a counting pass that also keeps each point's digit (so the scalars are read once
   // per window, not twice), then the scatter from the kept digits.
@@ -111,12 +122,11 @@ struct Pass {
   void accumulate() const {
     const uint64_t total_buckets = uint64_t{windows} * buckets_per_window();
     const uint64_t digits = offsets[total_buckets];
-    const uint64_t chunk_len =
-        plan::cpu_chunk_len(uint64_t{plan::cpu_windows_in_flight(plan.windows_per_pass, plan.threads)} * plan.n, plan.threads);
+    const uint64_t chunk_len = chunk_entries();
     const uint64_t chunks = plan::cpu_chunk_count(digits, chunk_len);
     RunScratch pieces = scratch_at(edge_pieces, plan::cpu_edge_piece_capacity(digits, chunk_len));
     pool.parallel_for(chunks, [&](size_t chunk, unsigned worker) {
-      RunScratch s = scratch_at(chunk_scratch + worker * chunk_len * plan::kCpuChunkEntryBytes, chunk_len);
+      RunScratch s = worker_scratch(worker);
       const uint64_t begin = chunk * chunk_len, end = std::min(digits, begin + chunk_len);
       uint32_t g = static_cast<uint32_t>(std::upper_bound(offsets, offsets + total_buckets + 1, begin) - offsets - 1);
       constexpr uint64_t kAhead = 24;  // gather distance in bucket order (24–160 measured alike)
@@ -158,16 +168,44 @@ struct Pass {
     for (size_t k = 0; k < m; ++k) buckets[pieces.keys[k]] = pieces.points[k];
   }
 
+  // W = Σ k·B_k over k = 1..N. The buckets are split into `classes` = S residue classes, bucket
+  // k = j + S·m (j = 1..S, m = 0..L−1, L = N/S), so W = Σ_j j·U_j + S·Σ_j V_j with U_j = Σ_m B_{j+S·m}
+  // and V_j = Σ_m m·B_{j+S·m}. All S classes run their sums over m (from the top) at once, batch-affine:
+  // each step adds U_j += B and V_j += U_j(before this step) — 2S independent additions sharing one
+  // inversion (sum_equal_keys, one round). The S pairs (U_j, V_j) are then folded in XYZZ.
+  // Scratch: the worker's slice of chunk_scratch (free once the accumulation is done), 4S entries.
   void reduce(G1Xyzz* window_sums) const {
     const uint32_t b = buckets_per_window();
-    pool.parallel_for(windows, [&](size_t w, unsigned) {
-      G1Xyzz running = G1Xyzz::infinity(), sum = G1Xyzz::infinity();
-      for (uint32_t k = b; k >= 1; --k) {
-        const uint64_t g = w * b + k - 1;
-        if (offsets[g + 1] != offsets[g]) running = running.add_mixed(buckets[g]);
-        sum += running;
+    const uint32_t classes = static_cast<uint32_t>(std::min<uint64_t>({b, kReduceClasses, chunk_entries() / 4}));
+    const uint32_t steps = b / classes;
+    pool.parallel_for(windows, [&](size_t w, unsigned worker) {
+      RunScratch s = worker_scratch(worker);
+      const G1Affine* bk = buckets + w * b;  // bk[k − 1] = B_k
+      const uint32_t* off = offsets + w * b;
+      // Entries 2j, 2j + 1 hold U, V of class j + 1 between steps.
+      for (uint32_t j = 0; j < 2 * classes; ++j) s.points[j] = G1Affine::infinity();
+      for (uint32_t m = steps; m-- > 0;) {
+        // Spread (U, V) to the pairs (U, B), (V, U), from the top so nothing is overwritten early.
+        for (uint32_t j = classes; j-- > 0;) {
+          const G1Affine u = s.points[2 * j], v = s.points[2 * j + 1];
+          const uint32_t k = j + classes * m;
+          s.points[4 * j] = u;
+          s.points[4 * j + 1] = off[k + 1] != off[k] ? bk[k] : G1Affine::infinity();
+          s.points[4 * j + 2] = v;
+          s.points[4 * j + 3] = u;
+          s.keys[4 * j] = s.keys[4 * j + 1] = 2 * j;
+          s.keys[4 * j + 2] = s.keys[4 * j + 3] = 2 * j + 1;
+        }
+        sum_equal_keys(s, 4 * uint64_t{classes});
       }
-      window_sums[first_window + w] = sum;
+      G1Xyzz running = G1Xyzz::infinity(), weighted = G1Xyzz::infinity(), v = G1Xyzz::infinity();
+      for (uint32_t j = classes; j-- > 0;) {
+        running = running.add_mixed(s.points[2 * j]);
+        weighted += running;
+        v = v.add_mixed(s.points[2 * j + 1]);
+      }
+      for (uint32_t i = 1; i < classes; i *= 2) v = v.dbl();
+      window_sums[first_window + w] = weighted + v;
     });
   }
 };

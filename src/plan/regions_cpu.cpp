@@ -13,9 +13,11 @@ namespace zkmsm::plan {
 std::vector<unsigned> cpu_candidate_c(uint64_t n) {
   // Cost in units of one point's work in one window (digit sort + batch-affine addition, ≈ 60–80 ns on
   // the 2-vCPU Xeon dev VM with the IFMA accumulation): each window also reduces its 2^(c−1) buckets
-  // with two XYZZ additions each, measured at ≈ 350–550 ns per bucket there, i.e. ≈ 6 point-units.
-  // Measured minima (2 threads): c = 16 at 2^20 (c = 15 +5 %, 14 +17 %), c = 12 at 2^16 (11 +10 %, 13 +2 %).
-  constexpr double kBucketCost = 6.0;
+  // (batch-affine running sums over residue classes, src/cpu/msm_cpu.cpp), measured at ≈ 160 ns per
+  // bucket there, i.e. ≈ 2–3 point-units (it was ≈ 6 with the XYZZ running sums).
+  // Measured with it (2^20, 1 thread: c = 16 1658 ms, 15 +4 %, 17 +3 %; 2^16, 2 threads: c = 13 69 ms,
+  // c = 12 +15 %).
+  constexpr double kBucketCost = 3.0;
   std::vector<unsigned> cs;
   for (unsigned c = 2; c <= 20; ++c) cs.push_back(c);
   auto cost = [n](unsigned c) {
