@@ -37,47 +37,6 @@ __device__ __forceinline__ void mul_add_row(uint32_t* t, const uint32_t* a, uint
       : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(w));
 }
 
-// out = a·b·2^−256 mod m (m = M0..M3, inv = −m⁻¹ mod 2^64; its low word is −m⁻¹ mod 2^32).
-template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
-__device__ __forceinline__ void mont_mul(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
-  const uint32_t m[8] = {uint32_t(M0), uint32_t(M0 >> 32), uint32_t(M1), uint32_t(M1 >> 32),
-                         uint32_t(M2), uint32_t(M2 >> 32), uint32_t(M3), uint32_t(M3 >> 32)};
-  uint32_t a[8], b[8];
-#pragma unroll
-  for (int i = 0; i < 4; ++i) {
-    a[2 * i] = uint32_t(a64[i]), a[2 * i + 1] = uint32_t(a64[i] >> 32);
-    b[2 * i] = uint32_t(b64[i]), b[2 * i + 1] = uint32_t(b64[i] >> 32);
-  }
-  uint32_t t[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};
-#pragma unroll
-  for (int i = 0; i < 8; ++i) {
-    mul_add_row(t, a, b[i]);
-    mul_add_row(t, m, t[0] * uint32_t(Inv));  // clears t0
-#pragma unroll
-    for (int j = 0; j < 8; ++j) t[j] = t[j + 1];
-    t[8] = 0;
-  }
-  // t < 2m: subtract m once unless that borrows.
-  uint32_t r[8], borrow;
-  asm("sub.cc.u32  %0, %9,  %17;\n\t"
-      "subc.cc.u32 %1, %10, %18;\n\t"
-      "subc.cc.u32 %2, %11, %19;\n\t"
-      "subc.cc.u32 %3, %12, %20;\n\t"
-      "subc.cc.u32 %4, %13, %21;\n\t"
-      "subc.cc.u32 %5, %14, %22;\n\t"
-      "subc.cc.u32 %6, %15, %23;\n\t"
-      "subc.cc.u32 %7, %16, %24;\n\t"
-      "subc.u32    %8, 0, 0;"
-      : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3]), "=r"(r[4]), "=r"(r[5]), "=r"(r[6]), "=r"(r[7]), "=r"(borrow)
-      : "r"(t[0]), "r"(t[1]), "r"(t[2]), "r"(t[3]), "r"(t[4]), "r"(t[5]), "r"(t[6]), "r"(t[7]), "r"(m[0]),
-        "r"(m[1]), "r"(m[2]), "r"(m[3]), "r"(m[4]), "r"(m[5]), "r"(m[6]), "r"(m[7]));
-#pragma unroll
-  for (int i = 0; i < 4; ++i) {
-    const uint32_t lo = borrow ? t[2 * i] : r[2 * i], hi = borrow ? t[2 * i + 1] : r[2 * i + 1];
-    out[i] = (uint64_t{hi} << 32) | lo;
-  }
-}
-
 // Split 4×64-bit limbs into 8×32-bit words and back (register moves only).
 __device__ __forceinline__ void split(uint32_t* w, const uint64_t* v) {
 #pragma unroll
@@ -88,11 +47,64 @@ __device__ __forceinline__ void join(uint64_t* v, const uint32_t* w) {
   for (int i = 0; i < 4; ++i) v[i] = (uint64_t{w[2 * i + 1]} << 32) | w[2 * i];
 }
 
+// d = a − b over 8 words; returns 0xffffffff when the subtraction borrowed, else 0.
+__device__ __forceinline__ uint32_t sub_words(uint32_t* d, const uint32_t* a, const uint32_t* b) {
+  uint32_t borrow;
+  asm("sub.cc.u32  %0, %9,  %17;\n\t"
+      "subc.cc.u32 %1, %10, %18;\n\t"
+      "subc.cc.u32 %2, %11, %19;\n\t"
+      "subc.cc.u32 %3, %12, %20;\n\t"
+      "subc.cc.u32 %4, %13, %21;\n\t"
+      "subc.cc.u32 %5, %14, %22;\n\t"
+      "subc.cc.u32 %6, %15, %23;\n\t"
+      "subc.cc.u32 %7, %16, %24;\n\t"
+      "subc.u32    %8, 0, 0;"
+      : "=r"(d[0]), "=r"(d[1]), "=r"(d[2]), "=r"(d[3]), "=r"(d[4]), "=r"(d[5]), "=r"(d[6]), "=r"(d[7]), "=r"(borrow)
+      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(b[0]),
+        "r"(b[1]), "r"(b[2]), "r"(b[3]), "r"(b[4]), "r"(b[5]), "r"(b[6]), "r"(b[7]));
+  return borrow;
+}
+
+// v < 2m → v mod m: subtract m and keep the difference unless it borrowed (no branch).
+__device__ __forceinline__ void reduce_once(uint32_t* v, const uint32_t* m) {
+  uint32_t d[8];
+  const uint32_t borrow = sub_words(d, v, m);
+#pragma unroll
+  for (int i = 0; i < 8; ++i) v[i] = borrow ? v[i] : d[i];
+}
+
+// The modulus M0..M3 as 8 words.
+template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3>
+__device__ __forceinline__ void modulus_words(uint32_t* m) {
+  const uint64_t limbs[4] = {M0, M1, M2, M3};
+  split(m, limbs);
+}
+
+// out = a·b·2^−256 mod m (m = M0..M3, inv = −m⁻¹ mod 2^64; its low word is −m⁻¹ mod 2^32).
+template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
+__device__ __forceinline__ void mont_mul(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
+  uint32_t m[8], a[8], b[8];
+  modulus_words<M0, M1, M2, M3>(m);
+  split(a, a64), split(b, b64);
+  uint32_t t[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};
+#pragma unroll
+  for (int i = 0; i < 8; ++i) {
+    mul_add_row(t, a, b[i]);
+    mul_add_row(t, m, t[0] * uint32_t(Inv));  // clears t0
+#pragma unroll
+    for (int j = 0; j < 8; ++j) t[j] = t[j + 1];
+    t[8] = 0;
+  }
+  // t < 2m: subtract m once unless that borrows.
+  reduce_once(t, m);
+  join(out, t);
+}
+
 // out = a + b mod m for a, b < m < 2^255: one add chain (no carry leaves 256 bits), one subtract
 // chain of m whose final borrow selects the sum or the difference (no branch). Fully reduced.
 template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3>
 __device__ __forceinline__ void mod_add(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
-  uint32_t a[8], b[8], s[8], r[8], borrow;
+  uint32_t a[8], b[8], s[8];
   split(a, a64), split(b, b64);
   asm("add.cc.u32  %0, %8,  %16;\n\t"
       "addc.cc.u32 %1, %9,  %17;\n\t"
@@ -105,46 +117,23 @@ __device__ __forceinline__ void mod_add(uint64_t* out, const uint64_t* a64, cons
       : "=r"(s[0]), "=r"(s[1]), "=r"(s[2]), "=r"(s[3]), "=r"(s[4]), "=r"(s[5]), "=r"(s[6]), "=r"(s[7])
       : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(b[0]),
         "r"(b[1]), "r"(b[2]), "r"(b[3]), "r"(b[4]), "r"(b[5]), "r"(b[6]), "r"(b[7]));
-  asm("sub.cc.u32  %0, %9,  %17;\n\t"
-      "subc.cc.u32 %1, %10, %18;\n\t"
-      "subc.cc.u32 %2, %11, %19;\n\t"
-      "subc.cc.u32 %3, %12, %20;\n\t"
-      "subc.cc.u32 %4, %13, %21;\n\t"
-      "subc.cc.u32 %5, %14, %22;\n\t"
-      "subc.cc.u32 %6, %15, %23;\n\t"
-      "subc.cc.u32 %7, %16, %24;\n\t"
-      "subc.u32    %8, 0, 0;"
-      : "=r"(r[0]), "=r"(r[1]), "=r"(r[2]), "=r"(r[3]), "=r"(r[4]), "=r"(r[5]), "=r"(r[6]), "=r"(r[7]), "=r"(borrow)
-      : "r"(s[0]), "r"(s[1]), "r"(s[2]), "r"(s[3]), "r"(s[4]), "r"(s[5]), "r"(s[6]), "r"(s[7]),
-        "r"(uint32_t(M0)), "r"(uint32_t(M0 >> 32)), "r"(uint32_t(M1)), "r"(uint32_t(M1 >> 32)),
-        "r"(uint32_t(M2)), "r"(uint32_t(M2 >> 32)), "r"(uint32_t(M3)), "r"(uint32_t(M3 >> 32)));
-#pragma unroll
-  for (int i = 0; i < 8; ++i) r[i] = borrow ? s[i] : r[i];
-  join(out, r);
+  uint32_t m[8];
+  modulus_words<M0, M1, M2, M3>(m);
+  reduce_once(s, m);
+  join(out, s);
 }
 
 // out = a − b mod m for a, b < m: one subtract chain, then m masked by the final borrow added back
 // (adds 0 when there was no borrow; no branch). Fully reduced.
 template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3>
 __device__ __forceinline__ void mod_sub(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
-  uint32_t a[8], b[8], d[8], mask;
+  uint32_t a[8], b[8], d[8];
   split(a, a64), split(b, b64);
-  asm("sub.cc.u32  %0, %9,  %17;\n\t"
-      "subc.cc.u32 %1, %10, %18;\n\t"
-      "subc.cc.u32 %2, %11, %19;\n\t"
-      "subc.cc.u32 %3, %12, %20;\n\t"
-      "subc.cc.u32 %4, %13, %21;\n\t"
-      "subc.cc.u32 %5, %14, %22;\n\t"
-      "subc.cc.u32 %6, %15, %23;\n\t"
-      "subc.cc.u32 %7, %16, %24;\n\t"
-      "subc.u32    %8, 0, 0;"
-      : "=r"(d[0]), "=r"(d[1]), "=r"(d[2]), "=r"(d[3]), "=r"(d[4]), "=r"(d[5]), "=r"(d[6]), "=r"(d[7]), "=r"(mask)
-      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(b[0]),
-        "r"(b[1]), "r"(b[2]), "r"(b[3]), "r"(b[4]), "r"(b[5]), "r"(b[6]), "r"(b[7]));
-  // mask = 0xffffffff after a borrow, else 0.
-  const uint32_t m[8] = {uint32_t(M0) & mask,       uint32_t(M0 >> 32) & mask, uint32_t(M1) & mask,
-                         uint32_t(M1 >> 32) & mask, uint32_t(M2) & mask,       uint32_t(M2 >> 32) & mask,
-                         uint32_t(M3) & mask,       uint32_t(M3 >> 32) & mask};
+  const uint32_t mask = sub_words(d, a, b);  // 0xffffffff after a borrow, else 0
+  uint32_t m[8];
+  modulus_words<M0, M1, M2, M3>(m);
+#pragma unroll
+  for (int i = 0; i < 8; ++i) m[i] &= mask;
   asm("add.cc.u32  %0, %0, %8;\n\t"
       "addc.cc.u32 %1, %1, %9;\n\t"
       "addc.cc.u32 %2, %2, %10;\n\t"
@@ -167,9 +156,8 @@ __device__ __forceinline__ void mod_sub(uint64_t* out, const uint64_t* a64, cons
 // next upper word of the square enters at r[7], r < 2^257; the result (a² + Q·m)/2^256 < 2m.
 template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
 __device__ __forceinline__ void mont_sqr(uint64_t* out, const uint64_t* a64) {
-  const uint32_t m[8] = {uint32_t(M0), uint32_t(M0 >> 32), uint32_t(M1), uint32_t(M1 >> 32),
-                         uint32_t(M2), uint32_t(M2 >> 32), uint32_t(M3), uint32_t(M3 >> 32)};
-  uint32_t a[8];
+  uint32_t m[8], a[8];
+  modulus_words<M0, M1, M2, M3>(m);
   split(a, a64);
   uint32_t t[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
   // cross row 0: a0·a[1..7]
@@ -319,22 +307,8 @@ __device__ __forceinline__ void mont_sqr(uint64_t* out, const uint64_t* a64) {
         : "r"(t[8 + i]));
   }
   // r < 2m: subtract m once unless that borrows.
-  uint32_t s[8], borrow;
-  asm("sub.cc.u32  %0, %9,  %17;\n\t"
-      "subc.cc.u32 %1, %10, %18;\n\t"
-      "subc.cc.u32 %2, %11, %19;\n\t"
-      "subc.cc.u32 %3, %12, %20;\n\t"
-      "subc.cc.u32 %4, %13, %21;\n\t"
-      "subc.cc.u32 %5, %14, %22;\n\t"
-      "subc.cc.u32 %6, %15, %23;\n\t"
-      "subc.cc.u32 %7, %16, %24;\n\t"
-      "subc.u32    %8, 0, 0;"
-      : "=r"(s[0]), "=r"(s[1]), "=r"(s[2]), "=r"(s[3]), "=r"(s[4]), "=r"(s[5]), "=r"(s[6]), "=r"(s[7]), "=r"(borrow)
-      : "r"(r[0]), "r"(r[1]), "r"(r[2]), "r"(r[3]), "r"(r[4]), "r"(r[5]), "r"(r[6]), "r"(r[7]), "r"(m[0]),
-        "r"(m[1]), "r"(m[2]), "r"(m[3]), "r"(m[4]), "r"(m[5]), "r"(m[6]), "r"(m[7]));
-#pragma unroll
-  for (int i = 0; i < 8; ++i) s[i] = borrow ? r[i] : s[i];
-  join(out, s);
+  reduce_once(r, m);
+  join(out, r);
 }
 
 }  // namespace zkmsm::math::ptx
