@@ -226,3 +226,35 @@ export async function msmFfjsBytes(curve, basesMont, scalarBytes) {
   const [x, y] = G1.toObject(q);
   return { x, y };
 }
+
+// splitmix64 over BigInt: tiny, deterministic, and good enough to pick test inputs.
+const M64 = (1n << 64n) - 1n;
+export function makeRng(seed) {
+  let state = BigInt(seed) & M64;
+  const next64 = () => {
+    state = (state + 0x9e3779b97f4a7c15n) & M64;
+    let z = state;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & M64;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & M64;
+    return z ^ (z >> 31n);
+  };
+  const below = (m) => {
+    const bits = BigInt(m.toString(2).length);
+    for (;;) {
+      let v = 0n;
+      for (let b = 0n; b < bits; b += 64n) v = (v << 64n) | next64();
+      v &= (1n << bits) - 1n;
+      if (v < m) return v;
+    }
+  };
+  const int = (m) => Number(below(BigInt(m)));
+  const perm = (n) => {
+    const a = [...Array(n).keys()];
+    for (let i = n - 1; i > 0; i--) {
+      const j = int(i + 1);
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  };
+  return { next64, below, int, perm };
+}

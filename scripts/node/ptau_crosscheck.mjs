@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import * as snarkjs from 'snarkjs';
 import {
   P, R, encodeScalars, parseResult, samePoint, buildFfjs, msmFfjsBytes, msmNoble, readPtauSection, writeWtns,
-  encodePointsAs, encodeScalarsAs, leToBigInt,
+  encodePointsAs, encodeScalarsAs, leToBigInt, makeRng,
 } from './lib.mjs';
 
 const usage =
@@ -42,16 +42,8 @@ try {
   process.exit(2);
 }
 
-// splitmix64 → scalars below r, with the edge values 0, 1, r − 1 mixed in.
-const M64 = (1n << 64n) - 1n;
-let state = BigInt(args.seed) * 0x9e3779b97f4a7c15n & M64;
-const next64 = () => {
-  state = (state + 0x9e3779b97f4a7c15n) & M64;
-  let z = state;
-  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & M64;
-  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & M64;
-  return z ^ (z >> 31n);
-};
+// Scalars below r, with the edge values 0, 1, r − 1 mixed in.
+const { next64 } = makeRng(BigInt(args.seed) * 0x9e3779b97f4a7c15n);
 const scalar = () => {
   const roll = next64() % 16n;
   if (roll === 0n) return 0n;
