@@ -47,6 +47,21 @@ __device__ __forceinline__ void join(uint64_t* v, const uint32_t* w) {
   for (int i = 0; i < 4; ++i) v[i] = (uint64_t{w[2 * i + 1]} << 32) | w[2 * i];
 }
 
+// s = a + b over 8 words, the carry out dropped (callers keep sums below 2^256).
+__device__ __forceinline__ void add_words(uint32_t* s, const uint32_t* a, const uint32_t* b) {
+  asm("add.cc.u32  %0, %8,  %16;\n\t"
+      "addc.cc.u32 %1, %9,  %17;\n\t"
+      "addc.cc.u32 %2, %10, %18;\n\t"
+      "addc.cc.u32 %3, %11, %19;\n\t"
+      "addc.cc.u32 %4, %12, %20;\n\t"
+      "addc.cc.u32 %5, %13, %21;\n\t"
+      "addc.cc.u32 %6, %14, %22;\n\t"
+      "addc.u32    %7, %15, %23;"
+      : "=r"(s[0]), "=r"(s[1]), "=r"(s[2]), "=r"(s[3]), "=r"(s[4]), "=r"(s[5]), "=r"(s[6]), "=r"(s[7])
+      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(b[0]),
+        "r"(b[1]), "r"(b[2]), "r"(b[3]), "r"(b[4]), "r"(b[5]), "r"(b[6]), "r"(b[7]));
+}
+
 // d = a − b over 8 words; returns 0xffffffff when the subtraction borrowed, else 0.
 __device__ __forceinline__ uint32_t sub_words(uint32_t* d, const uint32_t* a, const uint32_t* b) {
   uint32_t borrow;
@@ -106,17 +121,7 @@ template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3>
 __device__ __forceinline__ void mod_add(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
   uint32_t a[8], b[8], s[8];
   split(a, a64), split(b, b64);
-  asm("add.cc.u32  %0, %8,  %16;\n\t"
-      "addc.cc.u32 %1, %9,  %17;\n\t"
-      "addc.cc.u32 %2, %10, %18;\n\t"
-      "addc.cc.u32 %3, %11, %19;\n\t"
-      "addc.cc.u32 %4, %12, %20;\n\t"
-      "addc.cc.u32 %5, %13, %21;\n\t"
-      "addc.cc.u32 %6, %14, %22;\n\t"
-      "addc.u32    %7, %15, %23;"
-      : "=r"(s[0]), "=r"(s[1]), "=r"(s[2]), "=r"(s[3]), "=r"(s[4]), "=r"(s[5]), "=r"(s[6]), "=r"(s[7])
-      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(b[0]),
-        "r"(b[1]), "r"(b[2]), "r"(b[3]), "r"(b[4]), "r"(b[5]), "r"(b[6]), "r"(b[7]));
+  add_words(s, a, b);
   uint32_t m[8];
   modulus_words<M0, M1, M2, M3>(m);
   reduce_once(s, m);
@@ -134,17 +139,9 @@ __device__ __forceinline__ void mod_sub(uint64_t* out, const uint64_t* a64, cons
   modulus_words<M0, M1, M2, M3>(m);
 #pragma unroll
   for (int i = 0; i < 8; ++i) m[i] &= mask;
-  asm("add.cc.u32  %0, %0, %8;\n\t"
-      "addc.cc.u32 %1, %1, %9;\n\t"
-      "addc.cc.u32 %2, %2, %10;\n\t"
-      "addc.cc.u32 %3, %3, %11;\n\t"
-      "addc.cc.u32 %4, %4, %12;\n\t"
-      "addc.cc.u32 %5, %5, %13;\n\t"
-      "addc.cc.u32 %6, %6, %14;\n\t"
-      "addc.u32    %7, %7, %15;"
-      : "+r"(d[0]), "+r"(d[1]), "+r"(d[2]), "+r"(d[3]), "+r"(d[4]), "+r"(d[5]), "+r"(d[6]), "+r"(d[7])
-      : "r"(m[0]), "r"(m[1]), "r"(m[2]), "r"(m[3]), "r"(m[4]), "r"(m[5]), "r"(m[6]), "r"(m[7]));
-  join(out, d);
+  uint32_t r[8];
+  add_words(r, d, m);
+  join(out, r);
 }
 
 // out = a²·2^−256 mod m: the 512-bit square first (each cross product a_i·a_j, i < j, once, then doubled, plus
