@@ -16,10 +16,12 @@ using math::G1Xyzz;
 using plan::cuda::kNoKey;
 using plan::cuda::kPieceChunk;
 
-// 96 registers: 5 blocks of 128 per SM, matching plan::cuda::kSegmentsPerSm = 640. Capping registers
-// at 80 for 6 blocks (768 segments per SM) spills a little and measured 1-3 % slower on uniform
-// scalars (2^20 10.51 → 10.67 ms, 2^24 115.5 → 118.6 ms; H100, 2026-11-26).
+// 5 blocks of 128 per SM (at most 96 registers), matching plan::cuda::kSegmentsPerSm = 640: one full
+// wave. Left free, the pair-chain multiply takes 102 registers, and 4 blocks per SM would leave the
+// 640 segments per SM in two waves. With the older multiply, capping at 80 registers for 6 blocks
+// (768 segments per SM) spilled and measured 1-3 % slower (H100, 2026-11-26).
 constexpr unsigned kAccumulateThreads = 128;
+constexpr unsigned kAccumulateBlocksPerSm = plan::cuda::kSegmentsPerSm / kAccumulateThreads;
 
 struct Pieces {
   G1Xyzz* points;
@@ -52,7 +54,7 @@ __device__ __forceinline__ uint32_t bucket_of(const uint32_t* ends, uint32_t buc
   return lo;
 }
 
-__global__ void __launch_bounds__(kAccumulateThreads)
+__global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
     accumulate_digits(const uint32_t* __restrict__ ends, uint32_t buckets, const uint32_t* __restrict__ sorted,
                       const G1Affine* __restrict__ bases, uint64_t segments, G1Xyzz* bucket_sums, Pieces out) {
   const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;

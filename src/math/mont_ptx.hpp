@@ -10,33 +10,6 @@
 #if defined(__CUDA_ARCH__)
 namespace zkmsm::math::ptx {
 
-// t[0..8] += a[0..7]·w: low halves into t0..t7 (carry into t8), then high halves into t1..t8.
-// Each chain is one asm statement: the carry flag does not survive between statements. No carry
-// leaves t8: CIOS keeps t < 2^288 (t < 2m before the row, a·w and m·q each < 2^286).
-__device__ __forceinline__ void mul_add_row(uint32_t* t, const uint32_t* a, uint32_t w) {
-  asm("mad.lo.cc.u32  %0, %9,  %17, %0;\n\t"
-      "madc.lo.cc.u32 %1, %10, %17, %1;\n\t"
-      "madc.lo.cc.u32 %2, %11, %17, %2;\n\t"
-      "madc.lo.cc.u32 %3, %12, %17, %3;\n\t"
-      "madc.lo.cc.u32 %4, %13, %17, %4;\n\t"
-      "madc.lo.cc.u32 %5, %14, %17, %5;\n\t"
-      "madc.lo.cc.u32 %6, %15, %17, %6;\n\t"
-      "madc.lo.cc.u32 %7, %16, %17, %7;\n\t"
-      "addc.u32       %8, %8, 0;"
-      : "+r"(t[0]), "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8])
-      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(w));
-  asm("mad.hi.cc.u32  %0, %8,  %16, %0;\n\t"
-      "madc.hi.cc.u32 %1, %9,  %16, %1;\n\t"
-      "madc.hi.cc.u32 %2, %10, %16, %2;\n\t"
-      "madc.hi.cc.u32 %3, %11, %16, %3;\n\t"
-      "madc.hi.cc.u32 %4, %12, %16, %4;\n\t"
-      "madc.hi.cc.u32 %5, %13, %16, %5;\n\t"
-      "madc.hi.cc.u32 %6, %14, %16, %6;\n\t"
-      "madc.hi.u32    %7, %15, %16, %7;"
-      : "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8])
-      : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(w));
-}
-
 // Split 4×64-bit limbs into 8×32-bit words and back (register moves only).
 __device__ __forceinline__ void split(uint32_t* w, const uint64_t* v) {
 #pragma unroll
@@ -95,22 +68,133 @@ __device__ __forceinline__ void modulus_words(uint32_t* m) {
   split(m, limbs);
 }
 
-// out = a·b·2^−256 mod m (m = M0..M3, inv = −m⁻¹ mod 2^64; its low word is −m⁻¹ mod 2^32).
+// Pair chains. x[0..3] holds every other word of a 256-bit operand (its even or its odd words), so
+// the products x[k]·w land on disjoint aligned word pairs (acc[2k], acc[2k+1]): the low and high
+// halves of one product are neighbours in one carry chain, which ptxas turns into one 32×32+64-bit
+// IMAD.WIDE.U32(.X) per product instead of two multiply-adds. Two accumulators, one for the even
+// and one (a word higher) for the odd products, keep two independent chains in flight.
+
+// acc = Σ x[k]·w·2^(64k) (no carries between pairs).
+__device__ __forceinline__ void mul_pairs(uint32_t* acc, const uint32_t* x, uint32_t w) {
+#pragma unroll
+  for (int k = 0; k < 4; ++k) {
+    const uint64_t p = uint64_t{x[k]} * w;
+    acc[2 * k] = uint32_t(p), acc[2 * k + 1] = uint32_t(p >> 32);
+  }
+}
+
+// acc += Σ x[k]·w·2^(64k); the carry out of acc[7] is added to `top`.
+__device__ __forceinline__ void mad_pairs(uint32_t* acc, const uint32_t* x, uint32_t w, uint32_t& top) {
+  asm("mad.lo.cc.u32  %0, %9,  %13, %0;\n\t"
+      "madc.hi.cc.u32 %1, %9,  %13, %1;\n\t"
+      "madc.lo.cc.u32 %2, %10, %13, %2;\n\t"
+      "madc.hi.cc.u32 %3, %10, %13, %3;\n\t"
+      "madc.lo.cc.u32 %4, %11, %13, %4;\n\t"
+      "madc.hi.cc.u32 %5, %11, %13, %5;\n\t"
+      "madc.lo.cc.u32 %6, %12, %13, %6;\n\t"
+      "madc.hi.cc.u32 %7, %12, %13, %7;\n\t"
+      "addc.u32       %8, %8, 0;"
+      : "+r"(acc[0]), "+r"(acc[1]), "+r"(acc[2]), "+r"(acc[3]), "+r"(acc[4]), "+r"(acc[5]), "+r"(acc[6]),
+        "+r"(acc[7]), "+r"(top)
+      : "r"(x[0]), "r"(x[1]), "r"(x[2]), "r"(x[3]), "r"(w));
+}
+
+// One word down: lo += acc[1] (lo is the aligned accumulator's lowest word, acc the odd one, whose
+// word 1 now sits at position 0), and acc[j] = acc[j + 2] + Σ x[k]·w·2^(64k), the carry of the first
+// add entering at acc[0]. No carry leaves acc[7] (the CIOS bound t < 2^288).
+__device__ __forceinline__ void shift_mad_pairs(uint32_t& lo, uint32_t* acc, const uint32_t* x, uint32_t w) {
+  asm("add.cc.u32     %0, %0, %2;\n\t"
+      "madc.lo.cc.u32 %1, %9,  %13, %3;\n\t"
+      "madc.hi.cc.u32 %2, %9,  %13, %4;\n\t"
+      "madc.lo.cc.u32 %3, %10, %13, %5;\n\t"
+      "madc.hi.cc.u32 %4, %10, %13, %6;\n\t"
+      "madc.lo.cc.u32 %5, %11, %13, %7;\n\t"
+      "madc.hi.cc.u32 %6, %11, %13, %8;\n\t"
+      "madc.lo.cc.u32 %7, %12, %13, 0;\n\t"
+      "madc.hi.u32    %8, %12, %13, 0;"
+      : "+r"(lo), "+r"(acc[0]), "+r"(acc[1]), "+r"(acc[2]), "+r"(acc[3]), "+r"(acc[4]), "+r"(acc[5]),
+        "+r"(acc[6]), "+r"(acc[7])
+      : "r"(x[0]), "r"(x[1]), "r"(x[2]), "r"(x[3]), "r"(w));
+}
+
+// The Montgomery step of one CIOS row on (aligned x, odd y): q = x0·inv, then y += m_odd·q and
+// x += m_even·q (its carry into y[7]); afterwards x0 = 0 and the value is ready to drop a word.
+template <uint32_t Inv32>
+__device__ __forceinline__ void reduce_pairs(uint32_t* x, uint32_t* y, const uint32_t* m_even, const uint32_t* m_odd) {
+  const uint32_t q = x[0] * Inv32;
+  uint32_t no_carry = 0;  // y < 2^256 by the CIOS bound: its chain never carries out
+  mad_pairs(y, m_odd, q, no_carry);
+  mad_pairs(x, m_even, q, y[7]);
+}
+
+// A reduction-only row (Montgomery reduction of a value with no multiplicand row): one word down as
+// in shift_mad_pairs, then q = lo·inv from the new lowest word, hi[j] = hi[j + 2] + m_odd·q (plus the
+// carry of lo's add) and lo += m_even·q, its carry into hi[7]. One asm statement: the add's carry
+// must reach hi's chain across the multiply that makes q.
+template <uint32_t Inv32>
+__device__ __forceinline__ void shift_reduce_pairs(uint32_t* lo, uint32_t* hi, const uint32_t* m_even,
+                                                   const uint32_t* m_odd) {
+  uint32_t q;
+  asm("add.cc.u32     %0, %0, %2;\n\t"
+      "mul.lo.u32     %9, %0, %14;\n\t"
+      "madc.lo.cc.u32 %1, %10, %9, %3;\n\t"
+      "madc.hi.cc.u32 %2, %10, %9, %4;\n\t"
+      "madc.lo.cc.u32 %3, %11, %9, %5;\n\t"
+      "madc.hi.cc.u32 %4, %11, %9, %6;\n\t"
+      "madc.lo.cc.u32 %5, %12, %9, %7;\n\t"
+      "madc.hi.cc.u32 %6, %12, %9, %8;\n\t"
+      "madc.lo.cc.u32 %7, %13, %9, 0;\n\t"
+      "madc.hi.u32    %8, %13, %9, 0;"
+      : "+r"(lo[0]), "+r"(hi[0]), "+r"(hi[1]), "+r"(hi[2]), "+r"(hi[3]), "+r"(hi[4]), "+r"(hi[5]), "+r"(hi[6]),
+        "+r"(hi[7]), "=&r"(q)
+      : "r"(m_odd[0]), "r"(m_odd[1]), "r"(m_odd[2]), "r"(m_odd[3]), "n"(Inv32));
+  mad_pairs(lo, m_even, q, hi[7]);
+}
+
+// The even and the odd words of an 8-word value.
+__device__ __forceinline__ void deal(const uint32_t* v, uint32_t* even, uint32_t* odd) {
+#pragma unroll
+  for (int k = 0; k < 4; ++k) even[k] = v[2 * k], odd[k] = v[2 * k + 1];
+}
+
+// out = a·b·2^−256 mod m (m = M0..M3, inv = −m⁻¹ mod 2^64; its low word is −m⁻¹ mod 2^32). CIOS over
+// 32-bit words with the value kept as x + y·2^32 (x aligned, y a word higher, both 8 words): each
+// row adds a·b_i and q·m as pair chains, then drops one word, which swaps the two roles (y becomes
+// the aligned accumulator; x, less its zero word 0, the higher one, its word 1 folded into y's word 0).
 template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
 __device__ __forceinline__ void mont_mul(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
   uint32_t m[8], a[8], b[8];
   modulus_words<M0, M1, M2, M3>(m);
   split(a, a64), split(b, b64);
-  uint32_t t[9] = {0, 0, 0, 0, 0, 0, 0, 0, 0};
+  uint32_t a_even[4], a_odd[4], m_even[4], m_odd[4];
+  deal(a, a_even, a_odd), deal(m, m_even, m_odd);
+  constexpr uint32_t kInv32 = uint32_t(Inv);
+  uint32_t x[8], y[8];
+  mul_pairs(x, a_even, b[0]);
+  mul_pairs(y, a_odd, b[0]);
+  reduce_pairs<kInv32>(x, y, m_even, m_odd);
+  // Row i with `lo` aligned and `hi` a word higher (they swap every row).
+  auto row = [&](uint32_t* lo, uint32_t* hi, uint32_t w) {
+    shift_mad_pairs(lo[0], hi, a_odd, w);
+    mad_pairs(lo, a_even, w, hi[7]);
+    reduce_pairs<kInv32>(lo, hi, m_even, m_odd);
+  };
 #pragma unroll
-  for (int i = 0; i < 8; ++i) {
-    mul_add_row(t, a, b[i]);
-    mul_add_row(t, m, t[0] * uint32_t(Inv));  // clears t0
-#pragma unroll
-    for (int j = 0; j < 8; ++j) t[j] = t[j + 1];
-    t[8] = 0;
-  }
-  // t < 2m: subtract m once unless that borrows.
+  for (int i = 1; i < 7; i += 2) row(y, x, b[i]), row(x, y, b[i + 1]);
+  row(y, x, b[7]);
+  // Drop the last word: x is aligned, y's words 1..7 sit at positions 0..6. The sum is < 2m.
+  uint32_t t[8];
+  asm("add.cc.u32  %0, %8,  %16;\n\t"
+      "addc.cc.u32 %1, %9,  %17;\n\t"
+      "addc.cc.u32 %2, %10, %18;\n\t"
+      "addc.cc.u32 %3, %11, %19;\n\t"
+      "addc.cc.u32 %4, %12, %20;\n\t"
+      "addc.cc.u32 %5, %13, %21;\n\t"
+      "addc.cc.u32 %6, %14, %22;\n\t"
+      "addc.u32    %7, %15, 0;"
+      : "=r"(t[0]), "=r"(t[1]), "=r"(t[2]), "=r"(t[3]), "=r"(t[4]), "=r"(t[5]), "=r"(t[6]), "=r"(t[7])
+      : "r"(x[0]), "r"(x[1]), "r"(x[2]), "r"(x[3]), "r"(x[4]), "r"(x[5]), "r"(x[6]), "r"(x[7]), "r"(y[1]),
+        "r"(y[2]), "r"(y[3]), "r"(y[4]), "r"(y[5]), "r"(y[6]), "r"(y[7]));
   reduce_once(t, m);
   join(out, t);
 }
@@ -291,19 +375,26 @@ __device__ __forceinline__ void mont_sqr(uint64_t* out, const uint64_t* a64) {
       "madc.hi.u32    %15, %23, %23, %15;"
       : "+r"(t[0]), "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "+r"(t[10]), "+r"(t[11]), "+r"(t[12]), "+r"(t[13]), "+r"(t[14]), "+r"(t[15])
       : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]));
-  // Montgomery reduction over the window r[0..8].
-  uint32_t r[9] = {t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], 0};
+  // Montgomery reduction of the low half (< 2^256, so the result is ≤ m), then the high half added:
+  // a² < m² < m·2^254 makes it < m/4, the sum < 2m.
+  uint32_t m_even[4], m_odd[4];
+  deal(m, m_even, m_odd);
+  constexpr uint32_t kInv32 = uint32_t(Inv);
+  uint32_t x[8] = {t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]}, y[8];
+  const uint32_t q = x[0] * kInv32;
+  mul_pairs(y, m_odd, q);
+  mad_pairs(x, m_even, q, y[7]);
 #pragma unroll
-  for (int i = 0; i < 8; ++i) {
-    mul_add_row(r, m, r[0] * uint32_t(Inv));  // clears r0
-#pragma unroll
-    for (int j = 0; j < 8; ++j) r[j] = r[j + 1];
-    asm("add.cc.u32 %0, %0, %2;\n\t"
-        "addc.u32   %1, 0, 0;"
-        : "+r"(r[7]), "=r"(r[8])
-        : "r"(t[8 + i]));
+  for (int i = 1; i < 7; i += 2) {
+    shift_reduce_pairs<kInv32>(y, x, m_even, m_odd);
+    shift_reduce_pairs<kInv32>(x, y, m_even, m_odd);
   }
-  // r < 2m: subtract m once unless that borrows.
+  shift_reduce_pairs<kInv32>(y, x, m_even, m_odd);
+  // Drop the last word (x aligned, y's words 1..7 at positions 0..6) while adding the high half.
+  uint32_t r[8];
+  add_words(r, x, t + 8);
+  const uint32_t y_down[8] = {y[1], y[2], y[3], y[4], y[5], y[6], y[7], 0};
+  add_words(r, r, y_down);
   reduce_once(r, m);
   join(out, r);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the GPU tests and the CUDA benchmark on a device machine from binaries carried in
 # build-cuda/carry (zkmsm_gpu_tests, zkmsm_cuda_bench, zkmsm, libfmt.so.9, libgmp.so.10).
-#   tests/gpu/device_run.sh OUT_DIR STEP...   steps: smoke tests tests24 sanitize cli bench bench24 ab passes sweep cli_bench csweep
+#   tests/gpu/device_run.sh OUT_DIR STEP...   steps: smoke tests tests24 sanitize cli bench bench24 ab passes sweep cli_bench profile fieldab sass csweep
 set -u
 out=${1:?out dir}; shift
 bin=$(cd "$(dirname "$0")/../../build-cuda/carry" && pwd)
@@ -29,6 +29,17 @@ for step in "$@"; do
              --out "$out/sweep_cuda_2_20.jsonl" 2>&1 | tail -40 ;;
     cli_bench) timeout 200 "$bin/zkmsm" bench --backend cuda --log-n 20 --dist uniform --dist all-equal --dist small \
              --dist sparse --dist half-ones --repetitions 7 --out "$out/bench_cli_2_20.jsonl" 2>&1 | tail -12 ;;
+    profile) sec="--section SpeedOfLight --section ComputeWorkloadAnalysis --section InstructionStats --section WarpStateStats --section Occupancy --section SchedulerStats --section LaunchStats --section MemoryWorkloadAnalysis"
+             timeout 300 ncu --clock-control none -k "regex:${PROFILE_KERNELS:-accumulate_digits|digits_kernel|combine_pieces|reduce_level|scan}" \
+               --launch-count ${PROFILE_LAUNCHES:-24} $sec "$bin/zkmsm_cuda_bench" --log-n ${PROFILE_LOG_N:-22} --dists uniform --reps 1 \
+               > "$out/profile.txt" 2>&1; grep -E "^  [a-z_]|Duration|Compute \(SM\) Throughput|Memory Throughput|Issue Slots Busy|Registers Per|Achieved Occupancy|Executed Ipc A" "$out/profile.txt" | head -150
+             cuobjdump --dump-sass "$bin/zkmsm_cuda_bench" > "$out/sass.txt" 2>&1; wc -l "$out/sass.txt" ;;
+    fieldab) for v in zkmsm_field_bench_v1 zkmsm_field_bench; do echo "--- $v"; "$bin/$v" ${FIELD_ITERS:-2000} | tee "$out/$v.jsonl"; done ;;
+    sass) for v in zkmsm_cuda_bench_v1 zkmsm_cuda_bench; do  # opcode histogram of the accumulation kernel
+            cuobjdump --dump-sass "$bin/$v" | awk '/Function : /{f = /accumulate_digits/} f' > "$out/sass_acc_$v.txt"
+            echo "--- $v: $(grep -c '/\*[0-9a-f]*\*/' "$out/sass_acc_$v.txt") instructions"
+            grep -o '\*/ *[@!A-Z0-9_]* *[A-Z][A-Z0-9._]*' "$out/sass_acc_$v.txt" | awk '{print $NF}' | sort | uniq -c | sort -rn | head -25
+          done ;;
     csweep) timeout 200 "$bin/zkmsm_cuda_bench" --log-n 16,20 --c-sweep ${CSWEEP:-10-18} --reps 5 > "$out/csweep.jsonl" 2> "$out/csweep.txt"; cat "$out/csweep.txt" ;;
   esac
 done
