@@ -14,36 +14,74 @@ using plan::cuda::kScanTile;
 constexpr unsigned kDigitThreads = 256;
 constexpr unsigned kScanThreads = kScanTile / 2;  // two counters per thread
 
-// For each of the pass's windows: the digit's bucket key (kNoKey for a zero digit) and sign.
-// kScatter = false adds each warp's per-bucket counts to d_bucket_ends; kScatter = true claims slots
-// with the same atomics (the counters now hold bucket starts) and writes point index | sign.
-template <bool kScatter>
-__global__ void __launch_bounds__(kDigitThreads) digits_kernel(PassArgs a) {
+// Thread i's scalar (zero past n: dead lanes stay for the warp-wide intrinsics).
+__device__ __forceinline__ void load_scalar(const PassArgs& a, uint32_t i, uint64_t* s) {
+  s[0] = s[1] = s[2] = s[3] = 0;
+  if (i >= a.n) return;
+  const ulonglong2* p = reinterpret_cast<const ulonglong2*>(a.d_scalars + 4 * uint64_t{i});
+  const ulonglong2 lo = p[0], hi = p[1];
+  s[0] = lo.x, s[1] = lo.y, s[2] = hi.x, s[3] = hi.y;
+}
+
+// The bucket key of pass window w's digit d (kNoKey for a zero digit).
+__device__ __forceinline__ uint32_t bucket_key(uint32_t d, unsigned w, unsigned c) {
+  const uint32_t magnitude = d & ~math::kDigitSignBit;
+  return magnitude ? w * (1u << (c - 1)) + magnitude - 1 : kNoKey;
+}
+
+// Adds each warp's per-bucket counts to d_bucket_ends, every window of the pass per thread.
+__global__ void __launch_bounds__(kDigitThreads) count_digits(PassArgs a) {
   const uint32_t i = blockIdx.x * blockDim.x + threadIdx.x;
-  const bool live = i < a.n;  // dead lanes stay for the warp-wide intrinsics
-  uint64_t s[4] = {0, 0, 0, 0};
-  if (live) {
-    const ulonglong2* p = reinterpret_cast<const ulonglong2*>(a.d_scalars + 4 * uint64_t{i});
-    const ulonglong2 lo = p[0], hi = p[1];
-    s[0] = lo.x, s[1] = lo.y, s[2] = hi.x, s[3] = hi.y;
-  }
-  const uint32_t per_window = 1u << (a.c - 1);
+  uint64_t s[4];
+  load_scalar(a, i, s);
   const unsigned lane = threadIdx.x & 31;
   for (unsigned w = 0; w < a.windows; ++w) {
-    const uint32_t d = live ? math::signed_digit(s, a.first_window + w, a.c) : 0;
-    const uint32_t magnitude = d & ~math::kDigitSignBit;
-    const uint32_t key = magnitude ? w * per_window + magnitude - 1 : kNoKey;
+    const uint32_t key = bucket_key(math::signed_digit(s, a.first_window + w, a.c), w, a.c);
     const unsigned peers = __match_any_sync(0xffffffffu, key);
-    const int leader = __ffs(peers) - 1;
-    if constexpr (!kScatter) {
-      if (key != kNoKey && static_cast<int>(lane) == leader) atomicAdd(&a.d_bucket_ends[key], __popc(peers));
-    } else {
-      uint32_t base = 0;
-      if (key != kNoKey && static_cast<int>(lane) == leader) base = atomicAdd(&a.d_bucket_ends[key], __popc(peers));
-      base = __shfl_sync(0xffffffffu, base, leader);
-      if (key != kNoKey) a.d_sorted[base + __popc(peers & ((1u << lane) - 1))] = i | (d & math::kDigitSignBit);
-    }
+    if (key != kNoKey && static_cast<int>(lane) == __ffs(peers) - 1) atomicAdd(&a.d_bucket_ends[key], __popc(peers));
   }
+}
+
+// Claims slots with the same atomics (the counters now hold bucket starts) and writes point index |
+// sign for one window, blockIdx.y: the blocks in flight then write into one window's slice of
+// d_sorted, which L2 can hold, rather than scattering 4-byte writes over all of it (H100, 2^24:
+// sort 19.4 → 12.7 ms). Blocks in flight then also share one window's counters, so digits equal to
+// thread 0's (all-equal scalars, or the ones of half-ones) claim their slots with one atomic per
+// block; the rest with one per warp and bucket.
+__global__ void __launch_bounds__(kDigitThreads) scatter_digits(PassArgs a) {
+  const uint32_t i = blockIdx.x * blockDim.x + threadIdx.x;
+  uint64_t s[4];
+  load_scalar(a, i, s);
+  const unsigned w = blockIdx.y, lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+  const uint32_t d = math::signed_digit(s, a.first_window + w, a.c);
+  const uint32_t key = i < a.n ? bucket_key(d, w, a.c) : kNoKey;
+  __shared__ uint32_t block_key, block_base, warp_before[kDigitThreads / 32];
+  if (threadIdx.x == 0) block_key = key;
+  __syncthreads();
+  const bool common = key != kNoKey && key == block_key;
+  const unsigned common_lanes = __ballot_sync(0xffffffffu, common);
+  if (lane == 0) warp_before[warp] = __popc(common_lanes);
+  __syncthreads();
+  if (threadIdx.x == 0) {
+    uint32_t total = 0;
+    for (unsigned k = 0; k < kDigitThreads / 32; ++k) {
+      const uint32_t count = warp_before[k];
+      warp_before[k] = total;
+      total += count;
+    }
+    block_base = total ? atomicAdd(&a.d_bucket_ends[block_key], total) : 0;
+  }
+  __syncthreads();
+  const unsigned below = (1u << lane) - 1;
+  const uint32_t rest_key = common ? kNoKey : key;
+  const unsigned peers = __match_any_sync(0xffffffffu, rest_key);
+  const int leader = __ffs(peers) - 1;
+  uint32_t base = 0;
+  if (rest_key != kNoKey && static_cast<int>(lane) == leader) base = atomicAdd(&a.d_bucket_ends[rest_key], __popc(peers));
+  base = __shfl_sync(0xffffffffu, base, leader);
+  const uint32_t slot = common ? block_base + warp_before[warp] + __popc(common_lanes & below)
+                               : base + __popc(peers & below);
+  if (key != kNoKey) a.d_sorted[slot] = i | (d & math::kDigitSignBit);
 }
 
 // Exclusive scan of one value per thread across the block; `total` gets the block's sum.
@@ -108,11 +146,11 @@ cudaError_t sort_digits(const PassArgs& a, cudaStream_t stream) {
   if (cudaError_t e = cudaMemsetAsync(a.d_bucket_ends, 0, buckets * sizeof(uint32_t), stream); e != cudaSuccess)
     return e;
   const unsigned digit_blocks = (a.n + kDigitThreads - 1) / kDigitThreads;
-  digits_kernel<false><<<digit_blocks, kDigitThreads, 0, stream>>>(a);
+  count_digits<<<digit_blocks, kDigitThreads, 0, stream>>>(a);
   scan_tiles<<<a.layout.scan_tiles, kScanThreads, 0, stream>>>(a.d_bucket_ends, buckets, a.d_scan_partials);
   scan_partials<<<1, kScanThreads, 0, stream>>>(a.d_scan_partials, a.layout.scan_tiles);
   add_partials<<<(buckets + 255) / 256, 256, 0, stream>>>(a.d_bucket_ends, buckets, a.d_scan_partials);
-  digits_kernel<true><<<digit_blocks, kDigitThreads, 0, stream>>>(a);
+  scatter_digits<<<dim3(digit_blocks, a.windows), kDigitThreads, 0, stream>>>(a);
   return cudaGetLastError();
 }
 
