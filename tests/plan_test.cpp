@@ -20,11 +20,12 @@ Plan must_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device) {
   return p;
 }
 
-MsmConfig with(unsigned c, unsigned passes, uint64_t budget = 0) {
+MsmConfig with(unsigned c, unsigned passes, uint64_t budget = 0, unsigned chunks = 0) {
   MsmConfig config;
   config.c = c;
   config.window_passes = passes;
   config.memory_budget_bytes = budget;
+  config.point_chunks = chunks;
   return config;
 }
 
@@ -96,7 +97,7 @@ TEST(Plan, BudgetGetsTheFewestPassesThatFit) {
     for (unsigned k = 1; k <= windows; ++k) peaks[k] = must_plan(n, with(c, k), device).peak_bytes;
     for (unsigned k = 1; k <= windows; ++k) {
       for (uint64_t budget : {peaks[k], peaks[k] + 1}) {
-        const Plan p = must_plan(n, with(c, 0, budget), device);
+        const Plan p = must_plan(n, with(c, 0, budget, 1), device);  // scalars resident: passes only
         unsigned fewest = 1;
         while (peaks[fewest] > budget) ++fewest;
         EXPECT_EQ(p.window_passes, fewest) << device.name << " budget " << budget;
@@ -105,6 +106,48 @@ TEST(Plan, BudgetGetsTheFewestPassesThatFit) {
       }
     }
   }
+}
+
+TEST(Plan, PointChunksShrinkTheCudaPeakBeforePassesDo) {
+  const uint64_t n = 1 << 20;
+  const DeviceModel h100 = DeviceModel::h100();
+  const Plan resident = must_plan(n, {}, h100);
+  EXPECT_EQ(resident.point_chunks, 1u);  // unbounded: scalars resident
+  EXPECT_EQ(resident.chunk_points(), n);
+  uint64_t previous = resident.peak_bytes;
+  for (unsigned k : {2u, 4u, 8u, 64u}) {
+    const Plan p = must_plan(n, with(resident.c, 1, 0, k), h100);
+    expect_well_formed(p);
+    EXPECT_EQ(p.point_chunks, k);
+    EXPECT_EQ(p.chunk_points(), n / k);
+    EXPECT_EQ(p.find("scalars")->bytes, 2 * (n / k) * 32);  // two chunk buffers
+    EXPECT_EQ(p.find("sorted_digits")->bytes, p.windows_per_pass * (n / k) * 4);
+    EXPECT_LT(p.peak_bytes, previous);
+    previous = p.peak_bytes;
+  }
+  // A budget between the 1-pass plans with 1 and 4 chunks is met with chunks, not passes.
+  const uint64_t four = must_plan(n, with(resident.c, 1, 0, 4), h100).peak_bytes;
+  const Plan budgeted = must_plan(n, with(0, 0, four), h100);
+  EXPECT_EQ(budgeted.window_passes, 1u);
+  EXPECT_EQ(budgeted.point_chunks, 4u);
+  EXPECT_LE(budgeted.peak_bytes, four);
+  // From 2^22 points on, two chunks unless told otherwise (the copy of one half overlaps the other's work).
+  EXPECT_EQ(must_plan(uint64_t{1} << 22, {}, h100).point_chunks, 2u);
+  EXPECT_EQ(must_plan(uint64_t{1} << 22, with(0, 0, 0, 1), h100).point_chunks, 1u);
+  EXPECT_EQ(must_plan(uint64_t{1} << 22, {}, DeviceModel::cpu(2)).point_chunks, 1u);
+  // Chunks of ceil(n / k) points, counting only nonempty ones.
+  const Plan odd = must_plan(1000, with(0, 0, 0, 64), h100);
+  EXPECT_EQ(odd.point_chunks, 63u);
+  EXPECT_EQ(odd.chunk_points(), 16u);
+}
+
+TEST(Plan, PointChunksAreRefusedWhereTheyCannotApply) {
+  Plan p;
+  EXPECT_EQ(make_plan(1000, with(0, 0, 0, 2), DeviceModel::cpu(2), p).code(), StatusCode::invalid_argument);
+  EXPECT_TRUE(make_plan(1000, with(0, 0, 0, 1), DeviceModel::cpu(2), p).ok());
+  EXPECT_EQ(make_plan(1000, with(0, 0, 0, plan::kMaxPointChunks + 1), DeviceModel::h100(), p).code(),
+            StatusCode::invalid_argument);
+  EXPECT_EQ(make_plan(10, with(0, 0, 0, 11), DeviceModel::h100(), p).code(), StatusCode::invalid_argument);
 }
 
 TEST(Plan, BudgetMayTakeANarrowerWindowBelowTheBestOnesFloor) {
@@ -172,8 +215,8 @@ TEST(Plan, BadWindowWidthAndSizeAreRefused) {
 TEST(Plan, DeviceMemoryCapsAnUnboundedPlan) {
   const DeviceModel h100 = DeviceModel::h100();
   Plan p;
-  // 2^30 bases and scalars alone exceed 80 GiB.
-  const Status s = make_plan(uint64_t{1} << 30, {}, h100, p);
+  // 2^31 − 1 bases alone exceed 80 GiB (scalars may stream in chunks, bases stay resident).
+  const Status s = make_plan((uint64_t{1} << 31) - 1, {}, h100, p);
   EXPECT_EQ(s.code(), StatusCode::out_of_memory);
   EXPECT_NE(s.message().find("h100"), std::string::npos) << s.message();
   // A budget above the device's memory is capped too.
@@ -191,7 +234,8 @@ TEST(Plan, PassesKeepDigitOffsetsIn32Bits) {
 TEST(Plan, JsonHasTheDocumentedFields) {
   const Plan p = must_plan(1 << 20, with(0, 0, 200ull << 20), DeviceModel::h100());
   const nlohmann::json j = nlohmann::json::parse(plan_json(p));
-  for (const char* key : {"n", "c", "windows", "window_passes", "budget_bytes", "peak_bytes", "regions"})
+  for (const char* key : {"n", "c", "windows", "window_passes", "point_chunks", "chunk_points", "budget_bytes",
+                          "peak_bytes", "regions"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j["peak_bytes"].get<uint64_t>(), p.peak_bytes);
   ASSERT_EQ(j["regions"].size(), p.regions.size());

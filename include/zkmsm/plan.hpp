@@ -29,6 +29,7 @@ struct MsmConfig {
   Backend backend = Backend::cpu;
   unsigned c = 0;                    // window width in bits; 0 = let the planner choose
   unsigned window_passes = 0;        // 0 = fewest passes that fit the budget; k = force k passes
+  unsigned point_chunks = 0;         // CUDA: 0 = planner's choice; k = stream the scalars in k chunks
   uint64_t memory_budget_bytes = 0;  // 0 = no limit
   unsigned threads = 0;              // CPU threads; 0 = hardware concurrency
 };
@@ -50,6 +51,10 @@ struct Plan {
   unsigned windows = 0;          // T = ceil(255 / c)
   unsigned window_passes = 1;
   unsigned windows_per_pass = 0; // ceil(T / window_passes); the last pass may have fewer
+  // CUDA: the points are taken in point_chunks chunks of chunk_points() (the last may be shorter):
+  // each chunk's scalars are copied in (double-buffered, so a copy overlaps the previous chunk's
+  // work), sorted and added into the pass's buckets. 1 = all scalars resident at once.
+  unsigned point_chunks = 1;
   unsigned threads = 1;
   Backend backend = Backend::cpu;
   std::string device;
@@ -58,6 +63,7 @@ struct Plan {
   std::vector<Region> regions;
 
   unsigned buckets_per_window() const { return 1u << (c - 1); }  // magnitudes 1..2^(c−1)
+  uint64_t chunk_points() const { return (n + point_chunks - 1) / point_chunks; }
   // Windows are spread over passes as evenly as possible: exactly window_passes passes, none empty.
   unsigned pass_first_window(unsigned pass) const;
   unsigned pass_window_count(unsigned pass) const;
@@ -68,7 +74,9 @@ struct Plan {
 };
 
 // Chooses c (if 0) and the fewest window passes whose peak fits the budget (or the forced count);
-// c is tried best first, and a worse c only when no pass count of the better one fits. A device with
+// c is tried best first, and a worse c only when no pass count of the better one fits. For CUDA, each
+// pass count is tried with 1 (2 from 2^22 points on), 2, 4, … 64 point chunks before the next pass
+// count (a chunk costs a sort and a bucket update, a pass a sort and a reduction). A device with
 // memory_bytes set caps the budget. Fails with a message naming the smallest budget that would fit
 // (out_of_memory), or naming the valid range for an impossible c or forced pass count (invalid_argument).
 Status make_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device, Plan& out);

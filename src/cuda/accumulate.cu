@@ -29,9 +29,9 @@ struct Pieces {
 };
 
 __device__ __forceinline__ void emit(uint32_t key, const G1Xyzz& sum, bool cut_start, bool cut_end, uint64_t t,
-                                     G1Xyzz* buckets, Pieces out) {
+                                     G1Xyzz* buckets, bool running, Pieces out) {
   if (!cut_start && !cut_end) {
-    buckets[key] = sum;
+    buckets[key] = running ? buckets[key] + sum : sum;
     return;
   }
   const uint64_t slot = 2 * t + (cut_start ? 0 : 1);
@@ -56,7 +56,8 @@ __device__ __forceinline__ uint32_t bucket_of(const uint32_t* ends, uint32_t buc
 
 __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
     accumulate_digits(const uint32_t* __restrict__ ends, uint32_t buckets, const uint32_t* __restrict__ sorted,
-                      const G1Affine* __restrict__ bases, uint64_t segments, G1Xyzz* bucket_sums, Pieces out) {
+                      const G1Affine* __restrict__ bases, uint64_t segments, G1Xyzz* bucket_sums, bool running,
+                      Pieces out) {
   const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
   if (t >= segments) return;
   out.keys[2 * t] = out.keys[2 * t + 1] = kNoKey;
@@ -71,7 +72,7 @@ __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
   uint32_t g_end = ends[g];
   for (uint32_t i = begin; i < end; ++i) {
     if (g_end <= i) {
-      emit(g, sum, cut_start, false, t, bucket_sums, out);
+      emit(g, sum, cut_start, false, t, bucket_sums, running, out);
       do g_end = ends[++g];
       while (g_end <= i);
       cut_start = false;
@@ -82,12 +83,12 @@ __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
     if (e & math::kDigitSignBit) p.y = -p.y;
     sum = sum.add_mixed(p);
   }
-  emit(g, sum, cut_start, g_end > end, t, bucket_sums, out);
+  emit(g, sum, cut_start, g_end > end, t, bucket_sums, running, out);
 }
 
 __global__ void __launch_bounds__(kAccumulateThreads)
     combine_pieces(const uint32_t* __restrict__ keys_in, const G1Xyzz* __restrict__ points_in, uint64_t count,
-                   uint64_t threads, G1Xyzz* bucket_sums, Pieces out) {
+                   uint64_t threads, G1Xyzz* bucket_sums, bool running, Pieces out) {
   const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
   if (t >= threads) return;
   out.keys[2 * t] = out.keys[2 * t + 1] = kNoKey;
@@ -104,9 +105,14 @@ __global__ void __launch_bounds__(kAccumulateThreads)
     for (; j < end && keys_in[j] == key; ++j) sum += points_in[j];
     const bool cut_start = i == begin && begin > 0 && keys_in[begin - 1] == key;
     const bool cut_end = j == end && end < count && keys_in[end] == key;
-    emit(key, sum, cut_start, cut_end, t, bucket_sums, out);
+    emit(key, sum, cut_start, cut_end, t, bucket_sums, running, out);
     i = j;
   }
+}
+
+__global__ void fill_infinity(G1Xyzz* buckets, uint64_t count) {
+  const uint64_t i = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
+  if (i < count) buckets[i] = G1Xyzz::infinity();
 }
 
 unsigned blocks_for(uint64_t threads) {
@@ -114,6 +120,11 @@ unsigned blocks_for(uint64_t threads) {
 }
 
 }  // namespace
+
+cudaError_t clear_buckets(const PassArgs& a, cudaStream_t stream) {
+  fill_infinity<<<blocks_for(a.layout.buckets), kAccumulateThreads, 0, stream>>>(a.d_buckets, a.layout.buckets);
+  return cudaGetLastError();
+}
 
 cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream) {
   const plan::cuda::Layout& l = a.layout;
@@ -125,14 +136,15 @@ cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream) {
   };
   uint64_t threads = l.segments;
   accumulate_digits<<<blocks_for(threads), kAccumulateThreads, 0, stream>>>(
-      a.d_bucket_ends, static_cast<uint32_t>(l.buckets), a.d_sorted, a.d_bases, threads, a.d_buckets, buffers[0]);
+      a.d_bucket_ends, static_cast<uint32_t>(l.buckets), a.d_sorted, a.d_bases, threads, a.d_buckets,
+      a.running_buckets, buffers[0]);
   // Same level sequence as plan::cuda::layout sizes: level k ≥ 1 reads buffer (k − 1) % 2.
   for (int level = 1; threads > 1; ++level) {
     const uint64_t count = 2 * threads;
     threads = (count + kPieceChunk - 1) / kPieceChunk;
     const Pieces& in = buffers[(level - 1) % 2];
-    combine_pieces<<<blocks_for(threads), kAccumulateThreads, 0, stream>>>(in.keys, in.points, count, threads,
-                                                                           a.d_buckets, buffers[level % 2]);
+    combine_pieces<<<blocks_for(threads), kAccumulateThreads, 0, stream>>>(
+        in.keys, in.points, count, threads, a.d_buckets, a.running_buckets, buffers[level % 2]);
   }
   return cudaGetLastError();
 }

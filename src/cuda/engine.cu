@@ -2,7 +2,10 @@
 
 #include <cuda_runtime.h>
 
+#include <algorithm>
 #include <cstring>
+#include <thread>
+#include <vector>
 
 #include "cuda/cuda_status.hpp"
 #include "cuda/pipeline.cuh"
@@ -42,19 +45,53 @@ DeviceModel device_model(const DeviceInfo& info) {
   return d;
 }
 
+namespace {
+
+// memcpy over several host threads: one thread copies pageable memory at ~8 GB/s (H100 host,
+// 2026-11-26), slower than the GPU sorts and accumulates a chunk of the same scalars.
+void parallel_copy(void* dst, const void* src, uint64_t bytes) {
+  constexpr uint64_t kPerThread = uint64_t{8} << 20;
+  const unsigned threads = static_cast<unsigned>(
+      std::clamp<uint64_t>(bytes / kPerThread, 1, std::max(1u, std::min(8u, std::thread::hardware_concurrency()))));
+  const uint64_t part = (bytes + threads - 1) / threads;
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t) {
+    const uint64_t begin = t * part, size = std::min(part, bytes - std::min(bytes, begin));
+    helpers.emplace_back([=] { std::memcpy(static_cast<std::byte*>(dst) + begin, static_cast<const std::byte*>(src) + begin, size); });
+  }
+  std::memcpy(dst, src, std::min(part, bytes));
+  for (std::thread& h : helpers) h.join();
+}
+
+}  // namespace
+
 struct Engine::State {
   DeviceInfo info;
   uint64_t n_bases = 0;
   uint64_t context_bytes = 0;  // the bases region, aligned: working regions start here
   std::byte* d_arena = nullptr;
   uint64_t arena_bytes = 0;
-  cudaStream_t stream = nullptr;
+  cudaStream_t stream = nullptr;       // the MSM's kernels
+  cudaStream_t copy_stream = nullptr;  // streamed scalar chunks
   cudaEvent_t events[7] = {};  // upload start/stop, passes start/stop, first pass's sort/accumulate/reduce ends
+  // Per scalar chunk buffer: its copy has landed / its chunk has been sorted (the buffer may be refilled).
+  cudaEvent_t copied[2] = {}, consumed[2] = {};
+  // Pinned host staging for streamed chunks (two chunk buffers; host memory, not part of the arena):
+  // a copy from pageable memory would hold the host and the device until it lands, while the host's
+  // memcpy into pinned memory overlaps the GPU's work and the DMA from it is asynchronous.
+  uint64_t* h_staging = nullptr;
+  uint64_t staging_bytes = 0;
   std::vector<G1Xyzz> h_window_sums;
 
   ~State() {
     for (cudaEvent_t e : events)
       if (e) cudaEventDestroy(e);
+    for (int b = 0; b < 2; ++b) {
+      if (copied[b]) cudaEventDestroy(copied[b]);
+      if (consumed[b]) cudaEventDestroy(consumed[b]);
+    }
+    if (h_staging) cudaFreeHost(h_staging);
+    if (copy_stream) cudaStreamDestroy(copy_stream);
     if (stream) cudaStreamDestroy(stream);
     if (d_arena) cudaFree(d_arena);
   }
@@ -85,10 +122,10 @@ struct Engine::State {
   Status check_plan(const Plan& plan) const {
     if (plan.backend != Backend::cuda) return Status::InvalidArgument("plan is not for the CUDA backend");
     if (plan.n > n_bases) return Status::InvalidArgument("plan is for more points than the context holds");
-    if (uint64_t{plan.windows_per_pass} * plan.n >= (uint64_t{1} << 32))
-      return Status::InvalidArgument("windows per pass × n must stay below 2^32 (use more window passes)");
+    if (uint64_t{plan.windows_per_pass} * plan.chunk_points() >= (uint64_t{1} << 32))
+      return Status::InvalidArgument("windows per pass × chunk points must stay below 2^32 (use more window passes)");
     const std::vector<Region> expected =
-        plan::cuda_regions(plan.n, plan.c, plan.windows_per_pass, device_model(info));
+        plan::cuda_regions(plan.n, plan.chunk_points(), plan.c, plan.windows_per_pass, device_model(info));
     for (const Region& e : expected) {
       const Region* r = plan.find(e.name);
       if (!r || r->bytes != e.bytes)
@@ -114,7 +151,12 @@ Status Engine::create(const std::vector<G1Affine>& bases, const Plan& initial_pl
   if (Status st = s->check_plan(initial_plan); !st.ok()) return st;
   s->context_bytes = initial_plan.context_bytes();
   ZK_CUDA_TRY(cudaStreamCreateWithFlags(&s->stream, cudaStreamNonBlocking));
+  ZK_CUDA_TRY(cudaStreamCreateWithFlags(&s->copy_stream, cudaStreamNonBlocking));
   for (cudaEvent_t& e : s->events) ZK_CUDA_TRY(cudaEventCreate(&e));
+  for (int b = 0; b < 2; ++b) {
+    ZK_CUDA_TRY(cudaEventCreateWithFlags(&s->copied[b], cudaEventDisableTiming));
+    ZK_CUDA_TRY(cudaEventCreateWithFlags(&s->consumed[b], cudaEventDisableTiming));
+  }
   if (Status st = s->allocate(initial_plan.peak_bytes, bases.data()); !st.ok()) return st;
   out = std::make_unique<Engine>(std::move(s));
   return Status::Ok();
@@ -138,6 +180,7 @@ Status Engine::reserve(const Plan& plan) {
 
 Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
   State& s = *state_;
+  if (plan.point_chunks > 1) return Status::InvalidArgument("a plan with point chunks streams its scalars: call msm");
   if (plan.n == 0) return Status::Ok();
   ZK_CUDA_TRY(cudaEventRecord(s.events[0], s.stream));
   ZK_CUDA_TRY(cudaMemcpyAsync(s.region<uint64_t>(plan, "scalars"), h_scalars, plan.n * 32, cudaMemcpyHostToDevice,
@@ -147,13 +190,20 @@ Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
 }
 
 Status Engine::run(const Plan& plan, G1Affine& out, RunTimings* timings) {
+  if (plan.point_chunks > 1) return Status::InvalidArgument("a plan with point chunks streams its scalars: call msm");
+  return execute(plan, nullptr, out, timings);
+}
+
+// Every window pass; with point chunks, each pass takes the scalars chunk by chunk from h_scalars,
+// double-buffered (pinned staging → device buffer k % 2 on the copy stream), and chunk k + 1 is
+// staged only after all of chunk k's kernels are queued, so the host's copy overlaps their work.
+Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& out, RunTimings* timings) {
   State& s = *state_;
   out = G1Affine::infinity();
   if (plan.n == 0) return Status::Ok();
+  const bool streamed = plan.point_chunks > 1;
+  const uint64_t chunk = plan.chunk_points();
   PassArgs a{};
-  a.d_scalars = s.region<uint64_t>(plan, "scalars");
-  a.d_bases = s.region<G1Affine>(plan, "bases");
-  a.n = static_cast<uint32_t>(plan.n);
   a.c = plan.c;
   a.d_bucket_ends = s.region<uint32_t>(plan, "bucket_ends");
   a.d_scan_partials = s.region<uint32_t>(plan, "scan_partials");
@@ -161,17 +211,54 @@ Status Engine::run(const Plan& plan, G1Affine& out, RunTimings* timings) {
   a.d_buckets = s.region<G1Xyzz>(plan, "buckets");
   a.d_scratch = s.region<std::byte>(plan, "scratch");
   a.d_window_sums = s.region<G1Xyzz>(plan, "window_sums");
-  a.layout = plan::cuda::layout(plan.n, plan.c, plan.windows_per_pass, s.info.sm_count);
+  a.layout = plan::cuda::layout(chunk, plan.c, plan.windows_per_pass, s.info.sm_count);
+  a.running_buckets = streamed;
+  uint64_t* const d_scalars = s.region<uint64_t>(plan, "scalars");
+  const G1Affine* const d_bases = s.region<G1Affine>(plan, "bases");
+  auto chunk_size = [&](unsigned k) { return std::min(chunk, plan.n - k * chunk); };
+  if (streamed && s.staging_bytes < 2 * chunk * 32) {
+    if (s.h_staging) ZK_CUDA_TRY(cudaFreeHost(s.h_staging));
+    s.h_staging = nullptr, s.staging_bytes = 0;
+    ZK_CUDA_TRY(cudaMallocHost(&s.h_staging, 2 * chunk * 32));
+    s.staging_bytes = 2 * chunk * 32;
+  }
+  // Chunk k: into pinned buffer k % 2 once its previous DMA has left it, then to device buffer k % 2
+  // once chunk k − 2 has been sorted out of that.
+  auto copy_chunk = [&](unsigned k) -> cudaError_t {
+    const unsigned b = k % 2;
+    uint64_t* staging = s.h_staging + b * 4 * chunk;
+    if (cudaError_t e = cudaEventSynchronize(s.copied[b]); e != cudaSuccess) return e;
+    parallel_copy(staging, h_scalars + k * 4 * chunk, chunk_size(k) * 32);
+    if (cudaError_t e = cudaStreamWaitEvent(s.copy_stream, s.consumed[b]); e != cudaSuccess) return e;
+    if (cudaError_t e = cudaMemcpyAsync(d_scalars + b * 4 * chunk, staging, chunk_size(k) * 32,
+                                        cudaMemcpyHostToDevice, s.copy_stream);
+        e != cudaSuccess)
+      return e;
+    return cudaEventRecord(s.copied[b], s.copy_stream);
+  };
   ZK_CUDA_TRY(cudaEventRecord(s.events[2], s.stream));
   for (unsigned p = 0; p < plan.window_passes; ++p) {
     a.first_window = plan.pass_first_window(p);
     a.windows = plan.pass_window_count(p);
-    ZK_CUDA_TRY(sort_digits(a, s.stream));
-    if (p == 0) ZK_CUDA_TRY(cudaEventRecord(s.events[4], s.stream));
-    ZK_CUDA_TRY(accumulate_buckets(a, s.stream));
-    if (p == 0) ZK_CUDA_TRY(cudaEventRecord(s.events[5], s.stream));
+    if (streamed) ZK_CUDA_TRY(clear_buckets(a, s.stream));
+    for (unsigned k = 0; k < plan.point_chunks; ++k) {
+      if (streamed) {
+        if (k == 0) ZK_CUDA_TRY(copy_chunk(0));
+        ZK_CUDA_TRY(cudaStreamWaitEvent(s.stream, s.copied[k % 2]));
+      }
+      a.d_scalars = d_scalars + (streamed ? (k % 2) * 4 * chunk : 0);
+      a.d_bases = d_bases + k * chunk;
+      a.n = static_cast<uint32_t>(chunk_size(k));
+      ZK_CUDA_TRY(sort_digits(a, s.stream));
+      if (p == 0 && !streamed) ZK_CUDA_TRY(cudaEventRecord(s.events[4], s.stream));
+      if (streamed) ZK_CUDA_TRY(cudaEventRecord(s.consumed[k % 2], s.stream));
+      ZK_CUDA_TRY(accumulate_buckets(a, s.stream));
+      if (p == 0 && !streamed) ZK_CUDA_TRY(cudaEventRecord(s.events[5], s.stream));
+      // The host's memcpy of the next chunk runs while the GPU works on this one.
+      if (streamed && k + 1 < plan.point_chunks) ZK_CUDA_TRY(copy_chunk(k + 1));
+    }
     ZK_CUDA_TRY(reduce_windows(a, s.stream));
-    if (p == 0) ZK_CUDA_TRY(cudaEventRecord(s.events[6], s.stream));
+    if (p == 0 && !streamed) ZK_CUDA_TRY(cudaEventRecord(s.events[6], s.stream));
   }
   ZK_CUDA_TRY(cudaEventRecord(s.events[3], s.stream));
   s.h_window_sums.resize(plan.windows);
@@ -179,10 +266,13 @@ Status Engine::run(const Plan& plan, G1Affine& out, RunTimings* timings) {
                               cudaMemcpyDeviceToHost, s.stream));
   ZK_CUDA_TRY(cudaStreamSynchronize(s.stream));
   if (timings) {
+    *timings = RunTimings{};
     ZK_CUDA_TRY(cudaEventElapsedTime(&timings->gpu_ms, s.events[2], s.events[3]));
-    ZK_CUDA_TRY(cudaEventElapsedTime(&timings->sort_ms, s.events[2], s.events[4]));
-    ZK_CUDA_TRY(cudaEventElapsedTime(&timings->accumulate_ms, s.events[4], s.events[5]));
-    ZK_CUDA_TRY(cudaEventElapsedTime(&timings->reduce_ms, s.events[5], s.events[6]));
+    if (!streamed) {
+      ZK_CUDA_TRY(cudaEventElapsedTime(&timings->sort_ms, s.events[2], s.events[4]));
+      ZK_CUDA_TRY(cudaEventElapsedTime(&timings->accumulate_ms, s.events[4], s.events[5]));
+      ZK_CUDA_TRY(cudaEventElapsedTime(&timings->reduce_ms, s.events[5], s.events[6]));
+    }
   }
   // Horner on the host: its ~255 doublings are one serial chain — tens of microseconds on a CPU core,
   // far longer on a single GPU thread (estimated ~1 ms at ~0.3 µs per dependent field multiply).
@@ -197,6 +287,7 @@ Status Engine::run(const Plan& plan, G1Affine& out, RunTimings* timings) {
 
 Status Engine::msm(const Plan& plan, const uint64_t* h_scalars, G1Affine& out, RunTimings* timings) {
   if (Status st = reserve(plan); !st.ok()) return st;
+  if (plan.point_chunks > 1) return execute(plan, h_scalars, out, timings);
   if (Status st = upload_scalars(plan, h_scalars); !st.ok()) return st;
   if (Status st = run(plan, out, timings); !st.ok()) return st;
   if (timings && plan.n) ZK_CUDA_TRY(cudaEventElapsedTime(&timings->upload_ms, state_->events[0], state_->events[1]));

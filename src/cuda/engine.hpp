@@ -34,9 +34,10 @@ Status query_device(DeviceInfo& out);
 DeviceModel device_model(const DeviceInfo& info);
 
 struct RunTimings {
-  float gpu_ms = 0;       // CUDA events: first kernel of the first pass → window sums ready
+  float gpu_ms = 0;       // CUDA events: first kernel of the first pass → window sums ready (streamed:
+                          // includes waiting for the chunk copies)
   float upload_ms = 0;    // CUDA events around the scalar copy (0 when scalars were resident)
-  // The first pass's phases (the whole MSM when it has one pass), CUDA events.
+  // The first pass's phases (the whole MSM when it has one pass), CUDA events; 0 when streamed.
   float sort_ms = 0, accumulate_ms = 0, reduce_ms = 0;
 };
 
@@ -55,17 +56,20 @@ class Engine {
 
   // Grows the arena if `plan` needs more working memory than it has.
   Status reserve(const Plan& plan);
-  // Copies plan.n host scalars (canonical, 4 limbs each) into the plan's "scalars" region.
+  // Copies plan.n host scalars (canonical, 4 limbs each) into the plan's "scalars" region (plans
+  // with one point chunk only).
   Status upload_scalars(const Plan& plan, const uint64_t* h_scalars);
-  // Runs every window pass on the scalars already in the "scalars" region; folds on the host.
+  // Runs every window pass on the scalars already in the "scalars" region; folds on the host (plans
+  // with one point chunk only).
   Status run(const Plan& plan, math::G1Affine& out, RunTimings* timings = nullptr);
-  // reserve + upload + run.
+  // reserve, then upload + run, or with point chunks every pass streaming the scalars chunk by chunk.
   Status msm(const Plan& plan, const uint64_t* h_scalars, math::G1Affine& out, RunTimings* timings = nullptr);
 
   struct State;
   explicit Engine(std::unique_ptr<State> state);
 
  private:
+  Status execute(const Plan& plan, const uint64_t* h_scalars, math::G1Affine& out, RunTimings* timings);
   std::unique_ptr<State> state_;
 };
 

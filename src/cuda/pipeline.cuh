@@ -25,6 +25,10 @@ struct PassArgs {
   std::byte* d_scratch;             // edge pieces, then reduction levels (plan::cuda::Layout)
   math::G1Xyzz* d_window_sums;      // all T windows; this pass writes its own
   plan::cuda::Layout layout;
+  // Points streamed in chunks: the buckets hold running sums (cleared once per pass), accumulation
+  // adds each chunk's sums into them and the reduction reads every bucket. Otherwise accumulation
+  // writes only the nonempty buckets and the reduction reads those (d_bucket_ends tells which).
+  bool running_buckets;
 };
 
 // Zeroes the counters (the per-pass reset), counts digits per bucket, scans, scatters. Afterwards
@@ -32,6 +36,8 @@ struct PassArgs {
 cudaError_t sort_digits(const PassArgs& a, cudaStream_t stream);
 // Sums every nonempty bucket into d_buckets, in equal work per thread whatever the bucket sizes.
 cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream);
+// Sets every bucket of the pass to infinity (the start of running sums).
+cudaError_t clear_buckets(const PassArgs& a, cudaStream_t stream);
 // d_window_sums[first_window + w] = Σ_k k·B_{w,k} for the pass's windows.
 cudaError_t reduce_windows(const PassArgs& a, cudaStream_t stream);
 

@@ -7,7 +7,8 @@
 //   (running sums over V, skipping the bottom entry) and V'_q = span·Σ_{j∈q} V_j, since
 //   Σ_j j·V_j = Σ_q [Σ_{j∈q} (j − q·span)·V_j + q·span·Σ_{j∈q} V_j].
 // The last level has one thread per window and writes W = U_0. Empty buckets were not written this
-// pass, so level 0 reads a bucket only when its digit range is nonempty.
+// pass, so level 0 reads a bucket only when its digit range is nonempty (every bucket when they hold
+// running sums over point chunks, all set at the start of the pass).
 #include "cuda/pipeline.cuh"
 
 namespace zkmsm::cuda {
@@ -20,7 +21,7 @@ constexpr unsigned kReduceThreads = 128;
 __global__ void __launch_bounds__(kReduceThreads)
     reduce_level(const G1Xyzz* __restrict__ buckets, const uint32_t* __restrict__ ends,
                  const G1Xyzz* __restrict__ in, uint64_t entries, uint32_t span, unsigned log_span, unsigned windows,
-                 G1Xyzz* out, G1Xyzz* window_sums) {
+                 bool running_buckets, G1Xyzz* out, G1Xyzz* window_sums) {
   const uint64_t outputs = entries / span;
   const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
   if (t >= windows * outputs) return;
@@ -33,7 +34,7 @@ __global__ void __launch_bounds__(kReduceThreads)
     for (uint64_t k = bottom + span; k-- > bottom;) {
       const uint64_t idx = w * entries + k;
       const uint32_t start = idx ? ends[idx - 1] : 0;
-      if (ends[idx] > start) running += buckets[idx];
+      if (running_buckets || ends[idx] > start) running += buckets[idx];
       sum += running;
     }
   } else {
@@ -70,7 +71,8 @@ cudaError_t reduce_windows(const PassArgs& a, cudaStream_t stream) {
     const unsigned blocks = static_cast<unsigned>((threads + kReduceThreads - 1) / kReduceThreads);
     reduce_level<<<blocks, kReduceThreads, 0, stream>>>(
         k == 0 ? a.d_buckets : nullptr, a.d_bucket_ends, k == 0 ? nullptr : buffers[(k - 1) % 2], level.entries,
-        static_cast<uint32_t>(level.span), log_span, a.windows, buffers[k % 2], a.d_window_sums + a.first_window);
+        static_cast<uint32_t>(level.span), log_span, a.windows, a.running_buckets, buffers[k % 2],
+        a.d_window_sums + a.first_window);
   }
   return cudaGetLastError();
 }

@@ -74,8 +74,9 @@ std::vector<unsigned> candidate_c(uint64_t n, const DeviceModel& device) {
   return device.backend == Backend::cuda ? cuda_candidate_c(n, device) : cpu_candidate_c(n);
 }
 
-std::vector<Region> backend_regions(uint64_t n, unsigned c, unsigned windows_per_pass, const DeviceModel& device) {
-  if (device.backend == Backend::cuda) return cuda_regions(n, c, windows_per_pass, device);
+std::vector<Region> backend_regions(uint64_t n, uint64_t chunk_points, unsigned c, unsigned windows_per_pass,
+                                    const DeviceModel& device) {
+  if (device.backend == Backend::cuda) return cuda_regions(n, chunk_points, c, windows_per_pass, device);
   return cpu_regions(n, c, windows_per_pass, device.threads);
 }
 
@@ -93,30 +94,50 @@ uint64_t lay_out(std::vector<Region>& regions) {
   return offset;
 }
 
-Plan plan_for(uint64_t n, unsigned c, unsigned passes, const MsmConfig& config, const DeviceModel& device) {
+struct Shape {
+  unsigned c, passes, chunks;
+};
+
+Plan plan_for(uint64_t n, const Shape& shape, const MsmConfig& config, const DeviceModel& device) {
   Plan p;
   p.n = n;
-  p.c = c;
-  p.windows = window_count(c);
-  p.window_passes = passes;
-  p.windows_per_pass = (p.windows + passes - 1) / passes;
+  p.c = shape.c;
+  p.windows = window_count(shape.c);
+  p.window_passes = shape.passes;
+  p.windows_per_pass = (p.windows + shape.passes - 1) / shape.passes;
+  // Chunks of ceil(n / k) points; the count is that of the nonempty ones (fewer than k when k ∤ n
+  // leaves whole chunks empty, e.g. n = 1000, k = 64: 63 chunks of ≤ 16 points).
+  const uint64_t chunk = n ? (n + shape.chunks - 1) / shape.chunks : 1;
+  p.point_chunks = n ? static_cast<unsigned>((n + chunk - 1) / chunk) : 1;
   p.threads = device.threads;
   p.backend = device.backend;
   p.device = device.name;
   p.budget_bytes = config.memory_budget_bytes;
-  p.regions = backend_regions(n, c, p.windows_per_pass, device);
+  p.regions = backend_regions(n, p.chunk_points(), p.c, p.windows_per_pass, device);
   p.peak_bytes = lay_out(p.regions);
   return p;
 }
 
 std::string mib(uint64_t bytes) { return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20)); }
 
-struct Shape {
-  unsigned c, passes;
-};
+// Point chunk counts to try: the forced one, else 1 (CPU) or 1, 2, 4, … kMaxPointChunks (CUDA), no
+// two of them with the same chunk size. CUDA starts at 2 from kStreamFromPoints on: an MSM call takes
+// its scalars from the host, and two chunks overlap the copy of the second half with the work on the
+// first (H100, 2026-11-26, with the copy from pageable memory: 2^24 133 → 91 ms, 2^22 31.8 → 27.5 ms,
+// but 2^20 8.9 → 9.9 ms: each chunk adds a sort and the edge-piece combine).
+constexpr uint64_t kStreamFromPoints = uint64_t{1} << 22;
 
-// The (c, window passes) pairs the planner may choose, in order of preference: the best c first,
-// and for each c the fewest passes first.
+std::vector<unsigned> chunk_counts(uint64_t n, const MsmConfig& config, const DeviceModel& device) {
+  if (config.point_chunks) return {config.point_chunks};
+  if (device.backend != Backend::cuda) return {1};
+  std::vector<unsigned> out = {n >= kStreamFromPoints ? 2u : 1u};
+  for (unsigned k = 2; k <= kMaxPointChunks && (n + k - 1) / k < (n + out.back() - 1) / out.back(); k *= 2)
+    out.push_back(k);
+  return out;
+}
+
+// The (c, window passes, point chunks) shapes the planner may choose, in order of preference: the
+// best c first; for each c the fewest passes first; for each pass count the fewest chunks first.
 Status shapes(uint64_t n, const MsmConfig& config, const DeviceModel& device, std::vector<Shape>& out) {
   if (n >= (uint64_t{1} << 31)) return Status::InvalidArgument(fmt::format("n = {} is too large (limit 2^31 − 1)", n));
   std::vector<unsigned> cs;
@@ -127,6 +148,12 @@ Status shapes(uint64_t n, const MsmConfig& config, const DeviceModel& device, st
   } else {
     cs = candidate_c(n, device);
   }
+  if (config.point_chunks > 1 && device.backend != Backend::cuda)
+    return Status::InvalidArgument("point chunks stream scalars to a GPU: the CPU backend takes 1");
+  if (config.point_chunks > kMaxPointChunks || (n && config.point_chunks > n))
+    return Status::InvalidArgument(fmt::format("point chunks = {} is outside 1..{}", config.point_chunks,
+                                               std::min<uint64_t>(kMaxPointChunks, std::max<uint64_t>(n, 1))));
+  const std::vector<unsigned> chunks = chunk_counts(n, config, device);
   const unsigned forced = config.window_passes;
   unsigned most_windows = 0;
   for (unsigned c : cs) {
@@ -135,7 +162,8 @@ Status shapes(uint64_t n, const MsmConfig& config, const DeviceModel& device, st
     if (forced > windows) continue;
     for (unsigned passes = forced ? forced : 1; passes <= (forced ? forced : windows); ++passes) {
       const uint64_t windows_per_pass = (windows + passes - 1) / passes;
-      if (windows_per_pass * n <= kMaxPassDigits) out.push_back({c, passes});
+      for (unsigned k : chunks)
+        if (windows_per_pass * ((n + k - 1) / k) <= kMaxPassDigits) out.push_back({c, passes, k});
     }
   }
   if (forced > most_windows)
@@ -162,7 +190,7 @@ Status make_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device,
   const uint64_t limit = device_binds ? device.memory_bytes : budget;
   uint64_t smallest_peak = UINT64_MAX;
   for (const plan::Shape& shape : shapes) {
-    Plan p = plan::plan_for(n, shape.c, shape.passes, config, device);
+    Plan p = plan::plan_for(n, shape, config, device);
     if (limit == 0 || p.peak_bytes <= limit) {
       out = std::move(p);
       return Status::Ok();
@@ -183,7 +211,7 @@ Status smallest_peak(uint64_t n, const MsmConfig& config, const DeviceModel& dev
   if (Status s = plan::shapes(n, config, device, shapes); !s.ok()) return s;
   out_bytes = UINT64_MAX;
   for (const plan::Shape& shape : shapes)
-    out_bytes = std::min(out_bytes, plan::plan_for(n, shape.c, shape.passes, config, device).peak_bytes);
+    out_bytes = std::min(out_bytes, plan::plan_for(n, shape, config, device).peak_bytes);
   return Status::Ok();
 }
 

@@ -11,6 +11,8 @@ std::string plan_table(const Plan& plan) {
   std::string s = fmt::format("n = {}, c = {}, windows = {}, window passes = {} (≤ {} windows each), backend {} ({})\n",
                               plan.n, plan.c, plan.windows, plan.window_passes, plan.windows_per_pass,
                               backend_name(plan.backend), plan.device);
+  if (plan.point_chunks > 1)
+    s += fmt::format("scalars streamed in {} chunks of ≤ {} points\n", plan.point_chunks, plan.chunk_points());
   s += fmt::format("{:<22} {:>12} {:>16}  {}\n", "region", "MiB", "bytes", "lifetime");
   for (const Region& r : plan.regions)
     s += fmt::format("{:<22} {:>12.3f} {:>16}  {}\n", r.name, r.bytes / 1048576.0, r.bytes, lifetime_name(r.lifetime));
@@ -33,6 +35,8 @@ std::string plan_json(const Plan& plan) {
                       {"window_passes", plan.window_passes},
                       {"windows_per_pass", plan.windows_per_pass},
                       {"pass_windows", pass_windows},
+                      {"point_chunks", plan.point_chunks},
+                      {"chunk_points", plan.chunk_points()},
                       {"backend", backend_name(plan.backend)},
                       {"device", plan.device},
                       {"threads", plan.threads},

@@ -30,11 +30,14 @@ std::vector<unsigned> cuda_candidate_c(uint64_t n, const DeviceModel& device) {
   return cs;
 }
 
-std::vector<Region> cuda_regions(uint64_t n, unsigned c, unsigned windows_per_pass, const DeviceModel& device) {
-  const cuda::Layout l = cuda::layout(n, c, windows_per_pass, device.sm_count);
+std::vector<Region> cuda_regions(uint64_t n, uint64_t chunk_points, unsigned c, unsigned windows_per_pass,
+                                 const DeviceModel& device) {
+  const cuda::Layout l = cuda::layout(chunk_points, c, windows_per_pass, device.sm_count);
+  // Streamed (chunk_points < n): two chunk buffers, one filling while the other is sorted.
+  const uint64_t scalar_slots = chunk_points < n ? 2 * chunk_points : n;
   return {
       {"bases", n * kAffineBytes, 0, Lifetime::context},
-      {"scalars", n * 32, 0, Lifetime::msm},
+      {"scalars", scalar_slots * 32, 0, Lifetime::msm},
       {"window_sums", window_count(c) * kXyzzBytes, 0, Lifetime::msm},
       {"bucket_ends", l.buckets * sizeof(uint32_t), 0, Lifetime::pass},
       {"scan_partials", l.scan_tiles * sizeof(uint32_t), 0, Lifetime::pass},

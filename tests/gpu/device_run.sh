@@ -40,6 +40,6 @@ for step in "$@"; do
             echo "--- $v: $(grep -c '/\*[0-9a-f]*\*/' "$out/sass_acc_$v.txt") instructions"
             grep -o '\*/ *[@!A-Z0-9_]* *[A-Z][A-Z0-9._]*' "$out/sass_acc_$v.txt" | awk '{print $NF}' | sort | uniq -c | sort -rn | head -25
           done ;;
-    csweep) timeout 200 "$bin/zkmsm_cuda_bench" --log-n 16,20 --c-sweep ${CSWEEP:-10-18} --reps 5 > "$out/csweep.jsonl" 2> "$out/csweep.txt"; cat "$out/csweep.txt" ;;
+    csweep) timeout 200 "$bin/zkmsm_cuda_bench" --log-n ${CSWEEP_N:-16,20} --c-sweep ${CSWEEP:-10-18} --reps 5 > "$out/csweep.jsonl" 2> "$out/csweep.txt"; cat "$out/csweep.txt" ;;
   esac
 done

@@ -42,11 +42,12 @@ std::string check_msm(Context& ctx, const Inputs& in, uint64_t n, io::ScalarDist
   return {};
 }
 
-MsmConfig cuda_config(unsigned passes, unsigned c) {
+MsmConfig cuda_config(unsigned passes, unsigned c, unsigned point_chunks) {
   MsmConfig config;
   config.backend = Backend::cuda;
   config.window_passes = passes;
   config.c = c;
+  config.point_chunks = point_chunks;
   return config;
 }
 

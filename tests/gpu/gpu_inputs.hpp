@@ -27,6 +27,6 @@ std::unique_ptr<Context> make_context(const Inputs& in, uint64_t n, const MsmCon
 std::string check_msm(Context& ctx, const Inputs& in, uint64_t n, io::ScalarDist dist, uint64_t seed,
                       const MsmConfig& config, MsmStats* stats = nullptr);
 
-MsmConfig cuda_config(unsigned passes = 0, unsigned c = 0);
+MsmConfig cuda_config(unsigned passes = 0, unsigned c = 0, unsigned point_chunks = 0);
 
 }  // namespace zkmsm::gpu_test

@@ -65,6 +65,26 @@ TEST(CudaMsm, SkewedDistributions) {
     }
 }
 
+// Scalars streamed in chunks (running bucket sums, double-buffered copies): every chunk count from 2
+// to one point per chunk, with one and several passes, on skewed scalars and edge-case bases.
+TEST(CudaMsm, PointChunksMatchTheOracle) {
+  ZK_REQUIRE_GPU();
+  for (uint64_t n : {5ull, 1000ull, 65537ull, 1ull << 18})
+    for (bool edge : {false, true}) {
+      const auto& in = inputs(20, edge);
+      auto ctx = make_context(in, n, cuda_config());
+      ASSERT_TRUE(ctx);
+      for (unsigned chunks : {2u, 3u, 8u, 64u}) {  // n = 1000 in 64: 63 chunks of ≤ 16 points
+        if (chunks > n) continue;
+        for (unsigned passes : {1u, 3u})
+          for (io::ScalarDist dist : {io::ScalarDist::uniform, io::ScalarDist::all_equal, io::ScalarDist::sparse,
+                                      io::ScalarDist::half_ones})
+            EXPECT_EQ(check_msm(*ctx, in, n, dist, n + chunks, cuda_config(passes, 0, chunks)), "")
+                << "edge=" << edge << " chunks=" << chunks << " passes=" << passes;
+      }
+    }
+}
+
 TEST(CudaMsm, SmallAndOddSizes) {
   ZK_REQUIRE_GPU();
   for (uint64_t n : {0ull, 1ull, 2ull, 3ull, 31ull, 33ull, 255ull, 1000ull, 4097ull, 65537ull, 100003ull})

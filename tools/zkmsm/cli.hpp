@@ -23,6 +23,7 @@ struct CommonOptions {
   unsigned threads = 0;
   unsigned c = 0;
   unsigned window_passes = 0;
+  unsigned point_chunks = 0;
   std::string memory_budget = "0";
   std::string n;
   int log_n = -1;  // -1 = not given

@@ -44,6 +44,7 @@ void CommonOptions::add_to(CLI::App& app, bool with_size) {
   app.add_option("--threads", threads, "CPU threads (0 = all cores)");
   app.add_option("--c", c, "window width in bits (0 = planner's choice)");
   app.add_option("--window-passes", window_passes, "force this many window passes (0 = fewest that fit)");
+  app.add_option("--point-chunks", point_chunks, "CUDA: stream the scalars in this many chunks (0 = planner's choice)");
   app.add_option("--memory-budget", memory_budget, "memory budget, e.g. 96MiB, 1.5GiB, 100000000 (0 = none)");
   app.add_flag("--json", json, "print one JSON object on stdout");
   if (with_size) {
@@ -57,6 +58,7 @@ std::string CommonOptions::to_config(MsmConfig& config) const {
   config.threads = threads;
   config.c = c;
   config.window_passes = window_passes;
+  config.point_chunks = point_chunks;
   if (!parse_bytes(memory_budget, config.memory_budget_bytes))
     return fmt::format("--memory-budget: cannot read '{}' (try 96MiB, 1.5GiB or a byte count)", memory_budget);
   return {};
