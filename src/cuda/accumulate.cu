@@ -2,8 +2,8 @@
 // segments, one per thread, whatever the bucket sizes: a bucket holding every point (all scalars
 // equal) is spread over as many threads as a uniform input uses. Buckets wholly inside a segment are
 // written; a bucket cut at a segment edge leaves a piece (key, XYZZ) in slot 2t (cut at the start) or
-// 2t + 1 (cut at the end). Later levels sum kPieceChunk consecutive slots per thread the same way
-// until one thread holds everything. Slots of one bucket are always contiguous: a thread covered
+// 2t + 1 (cut at the end). Later levels sum kPieceChunk consecutive slots per warp the same way
+// until one warp holds everything. Slots of one bucket are always contiguous: a thread covered
 // entirely by one bucket writes its piece to 2t and an empty piece of the same key to 2t + 1.
 #include "cuda/pipeline.cuh"
 #include "math/digits.hpp"
@@ -28,10 +28,15 @@ struct Pieces {
   uint32_t* keys;
 };
 
+// bucket += sum, out of line: inlined into the accumulation loop's two emits, the full addition's
+// registers made ptxas spill around the hot loop (24 → 236 bytes).
+__device__ __noinline__ void add_into(G1Xyzz* bucket, G1Xyzz sum) { *bucket = *bucket + sum; }
+
 __device__ __forceinline__ void emit(uint32_t key, const G1Xyzz& sum, bool cut_start, bool cut_end, uint64_t t,
                                      G1Xyzz* buckets, bool running, Pieces out) {
   if (!cut_start && !cut_end) {
-    buckets[key] = running ? buckets[key] + sum : sum;
+    if (running) add_into(buckets + key, sum);
+    else buckets[key] = sum;
     return;
   }
   const uint64_t slot = 2 * t + (cut_start ? 0 : 1);
@@ -86,28 +91,45 @@ __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
   emit(g, sum, cut_start, g_end > end, t, bucket_sums, running, out);
 }
 
+// The lane d below (itself on lanes < d) of an XYZZ point.
+__device__ __forceinline__ G1Xyzz shfl_up(const G1Xyzz& v, unsigned d) {
+  G1Xyzz r;
+  math::Fp* out[4] = {&r.X, &r.Y, &r.ZZ, &r.ZZZ};
+  const math::Fp* in[4] = {&v.X, &v.Y, &v.ZZ, &v.ZZZ};
+#pragma unroll
+  for (int f = 0; f < 4; ++f)
+#pragma unroll
+    for (int i = 0; i < 4; ++i) out[f]->l[i] = __shfl_up_sync(0xffffffffu, in[f]->l[i], d);
+  return r;
+}
+
+// Levels ≥ 1: one warp per kPieceChunk = 32 consecutive slots, one slot per lane. A segmented
+// inclusive scan by key (5 shuffle-and-add steps; a bucket's slots are contiguous, so equal keys are
+// one run) leaves each run's sum in its last lane, which emits it as a level-0 thread would (t = the
+// warp). Serial depth 5 additions per level instead of up to 32 for a lone thread.
 __global__ void __launch_bounds__(kAccumulateThreads)
     combine_pieces(const uint32_t* __restrict__ keys_in, const G1Xyzz* __restrict__ points_in, uint64_t count,
-                   uint64_t threads, G1Xyzz* bucket_sums, bool running, Pieces out) {
-  const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
-  if (t >= threads) return;
-  out.keys[2 * t] = out.keys[2 * t + 1] = kNoKey;
-  const uint64_t begin = t * kPieceChunk, end = min(begin + kPieceChunk, count);
-  uint64_t i = begin;
-  while (i < end) {
-    const uint32_t key = keys_in[i];
-    if (key == kNoKey) {
-      ++i;
-      continue;
-    }
-    G1Xyzz sum = G1Xyzz::infinity();
-    uint64_t j = i;
-    for (; j < end && keys_in[j] == key; ++j) sum += points_in[j];
-    const bool cut_start = i == begin && begin > 0 && keys_in[begin - 1] == key;
-    const bool cut_end = j == end && end < count && keys_in[end] == key;
-    emit(key, sum, cut_start, cut_end, t, bucket_sums, running, out);
-    i = j;
+                   uint64_t warps, G1Xyzz* bucket_sums, bool running, Pieces out) {
+  static_assert(kPieceChunk == 32 && kAccumulateThreads % 32 == 0, "one warp per chunk of slots");
+  const uint64_t warp = (blockIdx.x * uint64_t{blockDim.x} + threadIdx.x) / 32;
+  if (warp >= warps) return;  // whole warps
+  const unsigned lane = threadIdx.x % 32;
+  const uint64_t i = warp * 32 + lane;
+  const uint32_t key = i < count ? keys_in[i] : kNoKey;
+  G1Xyzz sum = key != kNoKey ? points_in[i] : G1Xyzz::infinity();
+  for (unsigned d = 1; d < 32; d *= 2) {
+    const uint32_t below_key = __shfl_up_sync(0xffffffffu, key, d);
+    const G1Xyzz below = shfl_up(sum, d);
+    if (lane >= d && below_key == key && key != kNoKey) sum += below;
   }
+  const uint32_t above_key = __shfl_down_sync(0xffffffffu, key, 1);
+  const bool starts_at_lane_0 = __shfl_sync(0xffffffffu, key, 0) == key;
+  if (lane == 0) out.keys[2 * warp] = out.keys[2 * warp + 1] = kNoKey;
+  __syncwarp();
+  if (key == kNoKey || (lane < 31 && above_key == key)) return;  // not the last lane of a run
+  const bool cut_start = starts_at_lane_0 && warp > 0 && keys_in[warp * 32 - 1] == key;
+  const bool cut_end = lane == 31 && i + 1 < count && keys_in[i + 1] == key;
+  emit(key, sum, cut_start, cut_end, warp, bucket_sums, running, out);
 }
 
 __global__ void fill_infinity(G1Xyzz* buckets, uint64_t count) {
@@ -143,7 +165,7 @@ cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream) {
     const uint64_t count = 2 * threads;
     threads = (count + kPieceChunk - 1) / kPieceChunk;
     const Pieces& in = buffers[(level - 1) % 2];
-    combine_pieces<<<blocks_for(threads), kAccumulateThreads, 0, stream>>>(
+    combine_pieces<<<blocks_for(threads * 32), kAccumulateThreads, 0, stream>>>(
         in.keys, in.points, count, threads, a.d_buckets, a.running_buckets, buffers[level % 2]);
   }
   return cudaGetLastError();

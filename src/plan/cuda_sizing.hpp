@@ -13,8 +13,9 @@ namespace zkmsm::plan::cuda {
 // S = SMs × kSegmentsPerSm (as many warps as fit at once), but no segment shorter than kMinSegment.
 constexpr uint64_t kSegmentsPerSm = 640;  // 5 blocks of 128 at 96 registers: one full wave
 constexpr uint64_t kMinSegment = 8;
-// Combine levels ≥ 1: each thread sums kPieceChunk edge pieces; every level leaves ≤ 2 per thread.
-constexpr uint64_t kPieceChunk = 8;  // serial depth ≈ chunk × log_(chunk/2)(2S): 8 is about the least
+// Combine levels ≥ 1: each warp sums kPieceChunk edge pieces, one per lane, by a segmented scan (depth
+// log2(32) = 5 additions); every level leaves ≤ 2 per warp.
+constexpr uint64_t kPieceChunk = 32;
 // Bucket-offset scan: tiles of kScanTile counters, one partial sum per tile.
 constexpr uint64_t kScanTile = 2048;
 // Window reduction: each level's thread reduces kReduceSpan consecutive entries (a power of two).
@@ -70,8 +71,8 @@ inline Layout layout(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned
   l.digit_capacity = windows_per_pass * n;
   const uint64_t max_segments = uint64_t{std::max(sm_count, 1u)} * kSegmentsPerSm;
   l.segments = std::max<uint64_t>(1, std::min(max_segments, ceil_div(l.digit_capacity, kMinSegment)));
-  // Level k ≥ 1 runs ceil(slots / kPieceChunk) threads over the previous level's slots while the
-  // previous level had more than one thread; slots alternate between buffers a and b.
+  // Level k ≥ 1 runs ceil(slots / kPieceChunk) warps over the previous level's slots while the
+  // previous level had more than one thread (warp); slots alternate between buffers a and b.
   uint64_t threads = l.segments;
   bool into_a = true;
   l.pieces_a = 2 * threads;
