@@ -22,8 +22,8 @@ struct PassArgs {
   uint32_t* d_scan_partials;
   uint32_t* d_sorted;               // point index | sign bit, bucket-major
   math::G1Xyzz* d_buckets;          // written only for nonempty buckets; the reduction skips the rest
-  std::byte* d_scratch;             // edge pieces, then reduction levels (plan::cuda::Layout)
-  math::G1Xyzz* d_window_sums;      // all T windows; this pass writes its own
+  std::byte* d_scratch;             // edge pieces of the accumulation (plan::cuda::Layout)
+  math::G1Xyzz* d_bit_sums;         // T·c sums: window j, bit b at j·c + b; each pass writes its windows'
   plan::cuda::Layout layout;
   // Points streamed in chunks: the buckets hold running sums (cleared once per pass), accumulation
   // adds each chunk's sums into them and the reduction reads every bucket. Otherwise accumulation
@@ -38,7 +38,8 @@ cudaError_t sort_digits(const PassArgs& a, cudaStream_t stream);
 cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream);
 // Sets every bucket of the pass to infinity (the start of running sums).
 cudaError_t clear_buckets(const PassArgs& a, cudaStream_t stream);
-// d_window_sums[first_window + w] = Σ_k k·B_{w,k} for the pass's windows.
+// d_bit_sums[(first_window + w)·c + b] = the sum of the buckets whose magnitude has bit b, for the
+// pass's windows w (window j's Σ_k k·B_{j,k} is Σ_b 2^b·d_bit_sums[j·c + b]).
 cudaError_t reduce_windows(const PassArgs& a, cudaStream_t stream);
 
 }  // namespace zkmsm::cuda

@@ -3,7 +3,6 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
-#include <vector>
 
 #include "plan/regions.hpp"
 
@@ -18,30 +17,10 @@ constexpr uint64_t kMinSegment = 8;
 constexpr uint64_t kPieceChunk = 32;
 // Bucket-offset scan: tiles of kScanTile counters, one partial sum per tile.
 constexpr uint64_t kScanTile = 2048;
-// Window reduction: each level's thread reduces kReduceSpan consecutive entries (a power of two).
-constexpr uint64_t kReduceSpan = 4;  // serial depth ≈ 3·span per level × log_span(2^(c−1)): 4 is about the least
 constexpr uint32_t kNoKey = UINT32_MAX;
 
 inline uint64_t ceil_div(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
 inline uint64_t align_up(uint64_t a) { return ceil_div(a, kRegionAlign) * kRegionAlign; }
-
-// One window-reduction level: `entries` per window in, `entries / span` per window out.
-struct ReduceLevel {
-  uint64_t entries, span;
-  uint64_t outputs() const { return entries / span; }
-};
-
-// Levels from 2^(c−1) buckets per window down to one sum per window.
-inline std::vector<ReduceLevel> reduce_levels(uint64_t buckets_per_window) {
-  std::vector<ReduceLevel> levels;
-  uint64_t entries = buckets_per_window;
-  do {
-    const uint64_t span = std::min(kReduceSpan, entries);
-    levels.push_back({entries, span});
-    entries /= span;
-  } while (entries > 1);
-  return levels;
-}
 
 struct Layout {
   uint64_t buckets = 0;          // windows per pass × 2^(c−1)
@@ -50,18 +29,13 @@ struct Layout {
   uint64_t pieces_a = 0;         // edge-piece slots written by level 0 (and levels 2, 4, …)
   uint64_t pieces_b = 0;         // slots written by level 1 (and 3, 5, …); they only shrink
   uint64_t scan_tiles = 0;
-  uint64_t reduce_a = 0;         // XYZZ entries of the odd reduction levels' outputs (U and V)
-  uint64_t reduce_b = 0;         // even levels'
-  // The scratch region holds the edge pieces during accumulation, then the reduction levels.
+  // The scratch region holds the edge pieces of the accumulation.
   uint64_t piece_points_a_offset() const { return 0; }
   uint64_t piece_points_b_offset() const { return align_up(pieces_a * kXyzzBytes); }
   uint64_t piece_keys_a_offset() const { return piece_points_b_offset() + align_up(pieces_b * kXyzzBytes); }
   uint64_t piece_keys_b_offset() const { return piece_keys_a_offset() + align_up(pieces_a * 4); }
   uint64_t pieces_bytes() const { return piece_keys_b_offset() + align_up(pieces_b * 4); }
-  uint64_t reduce_a_offset() const { return 0; }
-  uint64_t reduce_b_offset() const { return align_up(reduce_a * kXyzzBytes); }
-  uint64_t reduce_bytes() const { return reduce_b_offset() + align_up(reduce_b * kXyzzBytes); }
-  uint64_t scratch_bytes() const { return std::max(pieces_bytes(), reduce_bytes()); }
+  uint64_t scratch_bytes() const { return pieces_bytes(); }
 };
 
 inline Layout layout(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned sm_count) {
@@ -83,11 +57,6 @@ inline Layout layout(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned
     slots = std::max(slots, 2 * threads);
   }
   l.scan_tiles = ceil_div(l.buckets, kScanTile);
-  const std::vector<ReduceLevel> levels = reduce_levels(per_window);
-  for (size_t k = 0; k + 1 < levels.size(); ++k) {  // the last level writes the window sums
-    uint64_t& entries = (k % 2 == 0) ? l.reduce_a : l.reduce_b;
-    entries = std::max(entries, 2 * windows_per_pass * levels[k].outputs());
-  }
   return l;
 }
 

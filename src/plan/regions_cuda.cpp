@@ -4,8 +4,10 @@
 //               sorted_digits (point index | sign, bucket-major);
 //   accumulate  equal segments of the sorted digits per thread into XYZZ buckets; bucket pieces cut
 //               at segment edges go to `scratch` and are combined level by level;
-//   reduce      per window Σ k·B_k by a tree of running sums, its levels reusing `scratch`.
-// The window sums (XYZZ) live across passes; the host folds them (Horner) after the last pass.
+//   reduce      per window and bit b of the bucket magnitude, the sum of the buckets with that bit
+//               (Σ_k k·B_k = Σ_b 2^b·Σ_{k ∋ b} B_k), each a block-wide tree sum.
+// The T·c bit sums (XYZZ) live across passes; the host folds them (one Horner step per bit) after
+// the last pass.
 #include <algorithm>
 #include <cmath>
 
@@ -38,7 +40,7 @@ std::vector<Region> cuda_regions(uint64_t n, uint64_t chunk_points, unsigned c, 
   return {
       {"bases", n * kAffineBytes, 0, Lifetime::context},
       {"scalars", scalar_slots * 32, 0, Lifetime::msm},
-      {"window_sums", window_count(c) * kXyzzBytes, 0, Lifetime::msm},
+      {"bit_sums", window_count(c) * c * kXyzzBytes, 0, Lifetime::msm},
       {"bucket_ends", l.buckets * sizeof(uint32_t), 0, Lifetime::pass},
       {"scan_partials", l.scan_tiles * sizeof(uint32_t), 0, Lifetime::pass},
       {"sorted_digits", l.digit_capacity * sizeof(uint32_t), 0, Lifetime::pass},
