@@ -15,6 +15,9 @@ constexpr uint64_t kMinSegment = 8;
 // Combine levels ≥ 1: each warp sums kPieceChunk edge pieces, one per lane, by a segmented scan (depth
 // log2(32) = 5 additions); every level leaves ≤ 2 per warp.
 constexpr uint64_t kPieceChunk = 32;
+// Reduction: buckets are first summed in groups of kReduceGroup consecutive ones (running sums), so
+// that the bit sums run over 4× fewer entries.
+constexpr uint64_t kReduceGroup = 4;
 // Bucket-offset scan: tiles of kScanTile counters, one partial sum per tile.
 constexpr uint64_t kScanTile = 2048;
 constexpr uint32_t kNoKey = UINT32_MAX;
@@ -23,23 +26,28 @@ inline uint64_t ceil_div(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
 inline uint64_t align_up(uint64_t a) { return ceil_div(a, kRegionAlign) * kRegionAlign; }
 
 struct Layout {
+  uint64_t windows = 0;          // windows per pass
   uint64_t buckets = 0;          // windows per pass × 2^(c−1)
   uint64_t digit_capacity = 0;   // windows per pass × n (every digit nonzero)
   uint64_t segments = 0;         // level-0 accumulation threads
   uint64_t pieces_a = 0;         // edge-piece slots written by level 0 (and levels 2, 4, …)
   uint64_t pieces_b = 0;         // slots written by level 1 (and 3, 5, …); they only shrink
   uint64_t scan_tiles = 0;
-  // The scratch region holds the edge pieces of the accumulation.
+  uint64_t group_size = 0;       // buckets per reduction group: min(kReduceGroup, 2^(c−1))
+  uint64_t groups = 0;           // reduction groups per window
+  // The scratch region holds the edge pieces during accumulation, then the groups' (U, V) sums.
   uint64_t piece_points_a_offset() const { return 0; }
   uint64_t piece_points_b_offset() const { return align_up(pieces_a * kXyzzBytes); }
   uint64_t piece_keys_a_offset() const { return piece_points_b_offset() + align_up(pieces_b * kXyzzBytes); }
   uint64_t piece_keys_b_offset() const { return piece_keys_a_offset() + align_up(pieces_a * 4); }
   uint64_t pieces_bytes() const { return piece_keys_b_offset() + align_up(pieces_b * 4); }
-  uint64_t scratch_bytes() const { return pieces_bytes(); }
+  uint64_t group_sums_bytes() const { return align_up(2 * windows * groups * kXyzzBytes); }  // U, then V
+  uint64_t scratch_bytes() const { return std::max(pieces_bytes(), group_sums_bytes()); }
 };
 
 inline Layout layout(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned sm_count) {
   Layout l;
+  l.windows = windows_per_pass;
   const uint64_t per_window = uint64_t{1} << (c - 1);
   l.buckets = windows_per_pass * per_window;
   l.digit_capacity = windows_per_pass * n;
@@ -57,6 +65,8 @@ inline Layout layout(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned
     slots = std::max(slots, 2 * threads);
   }
   l.scan_tiles = ceil_div(l.buckets, kScanTile);
+  l.group_size = std::min(kReduceGroup, per_window);
+  l.groups = per_window / l.group_size;
   return l;
 }
 
