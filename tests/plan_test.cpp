@@ -111,8 +111,8 @@ TEST(Plan, BudgetGetsTheFewestPassesThatFit) {
 TEST(Plan, PointChunksShrinkTheCudaPeakBeforePassesDo) {
   const uint64_t n = 1 << 20;
   const DeviceModel h100 = DeviceModel::h100();
-  const Plan resident = must_plan(n, {}, h100);
-  EXPECT_EQ(resident.point_chunks, 1u);  // unbounded: scalars resident
+  const Plan resident = must_plan(n, with(0, 0, 0, 1), h100);
+  EXPECT_EQ(resident.point_chunks, 1u);
   EXPECT_EQ(resident.chunk_points(), n);
   uint64_t previous = resident.peak_bytes;
   for (unsigned k : {2u, 4u, 8u, 64u}) {
@@ -131,10 +131,12 @@ TEST(Plan, PointChunksShrinkTheCudaPeakBeforePassesDo) {
   EXPECT_EQ(budgeted.window_passes, 1u);
   EXPECT_EQ(budgeted.point_chunks, 4u);
   EXPECT_LE(budgeted.peak_bytes, four);
-  // From 2^22 points on, two chunks unless told otherwise (the copy of one half overlaps the other's work).
-  EXPECT_EQ(must_plan(uint64_t{1} << 22, {}, h100).point_chunks, 2u);
-  EXPECT_EQ(must_plan(uint64_t{1} << 22, with(0, 0, 0, 1), h100).point_chunks, 1u);
-  EXPECT_EQ(must_plan(uint64_t{1} << 22, {}, DeviceModel::cpu(2)).point_chunks, 1u);
+  // Unbounded: scalars resident below 2^19 points, from there two chunks unless told otherwise (the
+  // copy of one half overlaps the other's work); the CPU always takes them at once.
+  EXPECT_EQ(must_plan(uint64_t{1} << 18, {}, h100).point_chunks, 1u);
+  EXPECT_EQ(must_plan(uint64_t{1} << 19, {}, h100).point_chunks, 2u);
+  EXPECT_EQ(must_plan(n, {}, h100).point_chunks, 2u);
+  EXPECT_EQ(must_plan(n, {}, DeviceModel::cpu(2)).point_chunks, 1u);
   // Chunks of ceil(n / k) points, counting only nonempty ones.
   const Plan odd = must_plan(1000, with(0, 0, 0, 64), h100);
   EXPECT_EQ(odd.point_chunks, 63u);

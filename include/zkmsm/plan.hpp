@@ -75,7 +75,7 @@ struct Plan {
 
 // Chooses c (if 0) and the fewest window passes whose peak fits the budget (or the forced count);
 // c is tried best first, and a worse c only when no pass count of the better one fits. For CUDA, each
-// pass count is tried with 1 (2 from 2^22 points on), 2, 4, … 64 point chunks before the next pass
+// pass count is tried with 1 (2 from 2^19 points on), 2, 4, … 64 point chunks before the next pass
 // count (a chunk costs a sort and a bucket update, a pass a sort and a reduction). A device with
 // memory_bytes set caps the budget. Fails with a message naming the smallest budget that would fit
 // (out_of_memory), or naming the valid range for an impossible c or forced pass count (invalid_argument).

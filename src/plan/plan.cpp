@@ -122,17 +122,17 @@ std::string mib(uint64_t bytes) { return fmt::format("{:.1f} MiB", static_cast<d
 
 // Point chunk counts to try: the forced one, else 1 (CPU) or 1, 2, 4, … kMaxPointChunks (CUDA), no
 // two of them with the same chunk size. CUDA starts at 2 from kStreamFromPoints on: an MSM call takes
-// its scalars from the host, and two chunks overlap the copy of the second half with the work on the
-// first (H100, 2026-11-26, with the copy from pageable memory: 2^24 133 → 91 ms, 2^22 31.8 → 27.5 ms,
-// but 2^20 8.9 → 9.9 ms: each chunk adds a sort and the edge-piece combine).
-constexpr uint64_t kStreamFromPoints = uint64_t{1} << 22;
+// its scalars from the host, and two chunks overlap the copy of the second half (through pinned
+// staging) with the work on the first. H100, 2026-11-26, time with the copy from pageable memory,
+// 1 → 2 chunks: 2^19 6.0 → 5.1 ms, 2^20 10.2 → 9.4, 2^21 17.5 → 15.2, 2^24 133 → 91.
+constexpr uint64_t kStreamFromPoints = uint64_t{1} << 19;
 
 std::vector<unsigned> chunk_counts(uint64_t n, const MsmConfig& config, const DeviceModel& device) {
   if (config.point_chunks) return {config.point_chunks};
   if (device.backend != Backend::cuda) return {1};
   std::vector<unsigned> out = {n >= kStreamFromPoints ? 2u : 1u};
-  for (unsigned k = 2; k <= kMaxPointChunks && (n + k - 1) / k < (n + out.back() - 1) / out.back(); k *= 2)
-    out.push_back(k);
+  for (unsigned k = 2 * out.back(); k <= kMaxPointChunks; k *= 2)
+    if ((n + k - 1) / k < (n + out.back() - 1) / out.back()) out.push_back(k);
   return out;
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the GPU tests and the CUDA benchmark on a device machine from binaries carried in
 # build-cuda/carry (zkmsm_gpu_tests, zkmsm_cuda_bench, zkmsm, libfmt.so.9, libgmp.so.10).
-#   tests/gpu/device_run.sh OUT_DIR STEP...   steps: smoke tests tests24 sanitize cli bench bench24 ab passes sweep cli_bench profile fieldab sass csweep
+#   tests/gpu/device_run.sh OUT_DIR STEP...   steps: smoke tests tests24 sanitize cli bench bench24 ab passes sweep cli_bench profile fieldab sass stream chunks csweep
 set -u
 out=${1:?out dir}; shift
 bin=$(cd "$(dirname "$0")/../../build-cuda/carry" && pwd)
@@ -25,6 +25,10 @@ for step in "$@"; do
           echo "--- $v"; cat "$out/ab_$v.txt"; done ;;
     passes) for p in 1 2 5 9 17; do  # the memory/time trade at 2^20 (c = 15 has 17 windows)
               timeout 60 "$bin/zkmsm_cuda_bench" --log-n 20 --passes $p --reps 7 2>&1 >> "$out/passes.jsonl" | tail -1; done ;;
+    stream) timeout 200 "$bin/zkmsm_cuda_bench" --log-n 18,19,20,21,22,24 --dists uniform,all-equal --reps 5 --chunks 2 \
+              > "$out/stream.jsonl" 2> "$out/stream.txt"; cat "$out/stream.txt" ;;
+    chunks) for pk in "1 4" "1 8" "1 16" "2 16" "2 64" "4 8" "6 2" "17 1"; do set -- $pk  # passes, chunks at 2^20
+              timeout 60 "$bin/zkmsm_cuda_bench" --log-n 20 --passes $1 --chunks $2 --reps 5 2>&1 >> "$out/chunks.jsonl" | tail -1; done ;;
     sweep) timeout 200 "$bin/zkmsm" bench --backend cuda --log-n 20 --sweep memory --repetitions 7 \
              --out "$out/sweep_cuda_2_20.jsonl" 2>&1 | tail -40 ;;
     cli_bench) timeout 200 "$bin/zkmsm" bench --backend cuda --log-n 20 --dist uniform --dist all-equal --dist small \
