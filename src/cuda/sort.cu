@@ -13,6 +13,7 @@ using plan::cuda::kScanTile;
 
 constexpr unsigned kDigitThreads = 256;
 constexpr unsigned kScanThreads = kScanTile / 2;  // two counters per thread
+constexpr unsigned kScatterWindows = 2;            // windows per grid row of the scatter
 
 // Thread i's scalar (zero past n: dead lanes stay for the warp-wide intrinsics).
 __device__ __forceinline__ void load_scalar(const PassArgs& a, uint32_t i, uint64_t* s) {
@@ -43,45 +44,50 @@ __global__ void __launch_bounds__(kDigitThreads) count_digits(PassArgs a) {
 }
 
 // Claims slots with the same atomics (the counters now hold bucket starts) and writes point index |
-// sign for one window, blockIdx.y: the blocks in flight then write into one window's slice of
-// d_sorted, which L2 can hold, rather than scattering 4-byte writes over all of it (H100, 2^24:
-// sort 19.4 → 12.7 ms). Blocks in flight then also share one window's counters, so digits equal to
-// thread 0's (all-equal scalars, or the ones of half-ones) claim their slots with one atomic per
-// block; the rest with one per warp and bucket.
+// sign for kScatterWindows windows per grid row (blockIdx.y): the blocks in flight then write into
+// those windows' slices of d_sorted, which L2 can hold, rather than scattering 4-byte writes over all
+// of it; each row re-reads the scalars. H100, 2^24 sort: all windows per thread 19.4 ms, 1 per row
+// 12.4, 2 per row 11.7, 4 per row 12.6 (2^22: 3.28 / 3.15 / 3.03). Blocks in flight share a window's
+// counters, so digits equal to thread 0's (all-equal scalars, the ones of half-ones) claim their
+// slots with one atomic per block; the rest with one per warp and bucket.
 __global__ void __launch_bounds__(kDigitThreads) scatter_digits(PassArgs a) {
   const uint32_t i = blockIdx.x * blockDim.x + threadIdx.x;
   uint64_t s[4];
   load_scalar(a, i, s);
-  const unsigned w = blockIdx.y, lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
-  const uint32_t d = math::signed_digit(s, a.first_window + w, a.c);
-  const uint32_t key = i < a.n ? bucket_key(d, w, a.c) : kNoKey;
+  const unsigned lane = threadIdx.x & 31, warp = threadIdx.x >> 5, below = (1u << lane) - 1;
   __shared__ uint32_t block_key, block_base, warp_before[kDigitThreads / 32];
-  if (threadIdx.x == 0) block_key = key;
-  __syncthreads();
-  const bool common = key != kNoKey && key == block_key;
-  const unsigned common_lanes = __ballot_sync(0xffffffffu, common);
-  if (lane == 0) warp_before[warp] = __popc(common_lanes);
-  __syncthreads();
-  if (threadIdx.x == 0) {
-    uint32_t total = 0;
-    for (unsigned k = 0; k < kDigitThreads / 32; ++k) {
-      const uint32_t count = warp_before[k];
-      warp_before[k] = total;
-      total += count;
+  const unsigned first = blockIdx.y * kScatterWindows, last = min(first + kScatterWindows, a.windows);
+  for (unsigned w = first; w < last; ++w) {
+    const uint32_t d = math::signed_digit(s, a.first_window + w, a.c);
+    const uint32_t key = i < a.n ? bucket_key(d, w, a.c) : kNoKey;
+    if (threadIdx.x == 0) block_key = key;
+    __syncthreads();
+    const bool common = key != kNoKey && key == block_key;
+    const unsigned common_lanes = __ballot_sync(0xffffffffu, common);
+    if (lane == 0) warp_before[warp] = __popc(common_lanes);
+    __syncthreads();
+    if (threadIdx.x == 0) {
+      uint32_t total = 0;
+      for (unsigned k = 0; k < kDigitThreads / 32; ++k) {
+        const uint32_t count = warp_before[k];
+        warp_before[k] = total;
+        total += count;
+      }
+      block_base = total ? atomicAdd(&a.d_bucket_ends[block_key], total) : 0;
     }
-    block_base = total ? atomicAdd(&a.d_bucket_ends[block_key], total) : 0;
+    __syncthreads();
+    const uint32_t rest_key = common ? kNoKey : key;
+    const unsigned peers = __match_any_sync(0xffffffffu, rest_key);
+    const int leader = __ffs(peers) - 1;
+    uint32_t base = 0;
+    if (rest_key != kNoKey && static_cast<int>(lane) == leader)
+      base = atomicAdd(&a.d_bucket_ends[rest_key], __popc(peers));
+    base = __shfl_sync(0xffffffffu, base, leader);
+    const uint32_t slot = common ? block_base + warp_before[warp] + __popc(common_lanes & below)
+                                 : base + __popc(peers & below);
+    if (key != kNoKey) a.d_sorted[slot] = i | (d & math::kDigitSignBit);
+    __syncthreads();  // block_key and warp_before are reused for the next window
   }
-  __syncthreads();
-  const unsigned below = (1u << lane) - 1;
-  const uint32_t rest_key = common ? kNoKey : key;
-  const unsigned peers = __match_any_sync(0xffffffffu, rest_key);
-  const int leader = __ffs(peers) - 1;
-  uint32_t base = 0;
-  if (rest_key != kNoKey && static_cast<int>(lane) == leader) base = atomicAdd(&a.d_bucket_ends[rest_key], __popc(peers));
-  base = __shfl_sync(0xffffffffu, base, leader);
-  const uint32_t slot = common ? block_base + warp_before[warp] + __popc(common_lanes & below)
-                               : base + __popc(peers & below);
-  if (key != kNoKey) a.d_sorted[slot] = i | (d & math::kDigitSignBit);
 }
 
 // Exclusive scan of one value per thread across the block; `total` gets the block's sum.
@@ -150,7 +156,8 @@ cudaError_t sort_digits(const PassArgs& a, cudaStream_t stream) {
   scan_tiles<<<a.layout.scan_tiles, kScanThreads, 0, stream>>>(a.d_bucket_ends, buckets, a.d_scan_partials);
   scan_partials<<<1, kScanThreads, 0, stream>>>(a.d_scan_partials, a.layout.scan_tiles);
   add_partials<<<(buckets + 255) / 256, 256, 0, stream>>>(a.d_bucket_ends, buckets, a.d_scan_partials);
-  scatter_digits<<<dim3(digit_blocks, a.windows), kDigitThreads, 0, stream>>>(a);
+  scatter_digits<<<dim3(digit_blocks, (a.windows + kScatterWindows - 1) / kScatterWindows), kDigitThreads, 0,
+                   stream>>>(a);
   return cudaGetLastError();
 }
 
