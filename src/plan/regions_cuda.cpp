@@ -18,16 +18,18 @@ namespace zkmsm::plan {
 
 std::vector<unsigned> cuda_candidate_c(uint64_t n, const DeviceModel& device) {
   (void)device;
-  // Cost in mixed-add units: every window adds each point once, and its 2^(c−1) buckets cost ≈ 8
-  // mixed adds each (the edge pieces, the bucket groups and bit sums of the reduction), plus a fixed
-  // 20000 per window (launches, sort). Fitted to c sweeps on an H100 (2026-11-26, uniform, GPU ms):
-  // 2^16 c = 11 0.87, 12 0.83, 13 0.82, 14 0.92; 2^18 13 1.83, 14 1.77, 15 1.77; 2^20 14 5.38, 15 5.15,
-  // 16 5.50; 2^22 15 17.6, 16 17.2, 17 17.1. It picks 12 / 13 / 15 / 17 / 17 at 2^16 / 18 / 20 / 22 / 24.
+  // Cost in mixed-add units: every window adds each point once, and its 2^(c−1) buckets cost ≈ 12
+  // mixed adds each (edge pieces, the running-sum update of every chunk, the reduction), plus a fixed
+  // 20000 per window (launches, sort). The weight 12 fits the first c sweep on an H100 (2026-11-26,
+  // docs/CUDA.md): best c = 11 at 2^16, 15 at 2^20 (flat 14..16). Refitted to this session's sweeps of
+  // resident plans (weight 8) it picked 1–2 wider windows: 2^16 and resident 2^22 4 % / 2 % faster,
+  // but the default streamed plans (2 chunks, each touching every bucket) at 2^19 / 2^21 / 2^22
+  // 21 % / 11 % / 8 % slower (H100, same day), so the weight stays 12.
   std::vector<unsigned> cs;
   for (unsigned c = 4; c <= 20; ++c) cs.push_back(c);
   auto cost = [n](unsigned c) {
     const double buckets = std::ldexp(1.0, static_cast<int>(c) - 1);
-    return window_count(c) * (static_cast<double>(n) + 8.0 * buckets + 20000.0);
+    return window_count(c) * (static_cast<double>(n) + 12.0 * buckets + 20000.0);
   };
   std::stable_sort(cs.begin(), cs.end(), [&](unsigned a, unsigned b) { return cost(a) < cost(b); });
   return cs;
