@@ -6,6 +6,7 @@
 // until one warp holds everything. Slots of one bucket are always contiguous: a thread covered
 // entirely by one bucket writes its piece to 2t and an empty piece of the same key to 2t + 1.
 #include "cuda/pipeline.cuh"
+#include "cuda/warp_points.cuh"
 #include "math/digits.hpp"
 
 namespace zkmsm::cuda {
@@ -89,18 +90,6 @@ __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
     sum = sum.add_mixed(p);
   }
   emit(g, sum, cut_start, g_end > end, t, bucket_sums, running, out);
-}
-
-// The lane d below (itself on lanes < d) of an XYZZ point.
-__device__ __forceinline__ G1Xyzz shfl_up(const G1Xyzz& v, unsigned d) {
-  G1Xyzz r;
-  math::Fp* out[4] = {&r.X, &r.Y, &r.ZZ, &r.ZZZ};
-  const math::Fp* in[4] = {&v.X, &v.Y, &v.ZZ, &v.ZZZ};
-#pragma unroll
-  for (int f = 0; f < 4; ++f)
-#pragma unroll
-    for (int i = 0; i < 4; ++i) out[f]->l[i] = __shfl_up_sync(0xffffffffu, in[f]->l[i], d);
-  return r;
 }
 
 // Levels ≥ 1: one warp per kPieceChunk = 32 consecutive slots, one slot per lane. A segmented

@@ -10,6 +10,7 @@
 // Empty buckets were not written this pass, so a bucket is read only when its digit range is nonempty
 // (every bucket when they hold running sums over point chunks).
 #include "cuda/pipeline.cuh"
+#include "cuda/warp_points.cuh"
 
 namespace zkmsm::cuda {
 namespace {
@@ -17,18 +18,6 @@ namespace {
 using math::G1Xyzz;
 
 constexpr unsigned kReduceThreads = 256;
-
-// The lane `mask` away (xor) of an XYZZ point.
-__device__ __forceinline__ G1Xyzz shfl_xor(const G1Xyzz& v, unsigned mask) {
-  G1Xyzz r;
-  math::Fp* out[4] = {&r.X, &r.Y, &r.ZZ, &r.ZZZ};
-  const math::Fp* in[4] = {&v.X, &v.Y, &v.ZZ, &v.ZZZ};
-#pragma unroll
-  for (int f = 0; f < 4; ++f)
-#pragma unroll
-    for (int i = 0; i < 4; ++i) out[f]->l[i] = __shfl_xor_sync(0xffffffffu, in[f]->l[i], mask);
-  return r;
-}
 
 // Thread (w, q): U_q into u[w·G + q], V_q into v[w·G + q] (G groups per window).
 __global__ void __launch_bounds__(kReduceThreads)

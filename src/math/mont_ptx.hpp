@@ -151,6 +151,13 @@ __device__ __forceinline__ void shift_reduce_pairs(uint32_t* lo, uint32_t* hi, c
   mad_pairs(lo, m_even, q, hi[7]);
 }
 
+// out = x + (y >> 32) = (y + x·2^32) / 2^32 for y whose lowest word is zero: a row's value once that
+// word is dropped (y the accumulator just reduced, x the one a word higher).
+__device__ __forceinline__ void drop_word(uint32_t* out, const uint32_t* x, const uint32_t* y) {
+  const uint32_t y_down[8] = {y[1], y[2], y[3], y[4], y[5], y[6], y[7], 0};
+  add_words(out, x, y_down);
+}
+
 // The even and the odd words of an 8-word value.
 __device__ __forceinline__ void deal(const uint32_t* v, uint32_t* even, uint32_t* odd) {
 #pragma unroll
@@ -184,17 +191,7 @@ __device__ __forceinline__ void mont_mul(uint64_t* out, const uint64_t* a64, con
   row(y, x, b[7]);
   // Drop the last word: x is aligned, y's words 1..7 sit at positions 0..6. The sum is < 2m.
   uint32_t t[8];
-  asm("add.cc.u32  %0, %8,  %16;\n\t"
-      "addc.cc.u32 %1, %9,  %17;\n\t"
-      "addc.cc.u32 %2, %10, %18;\n\t"
-      "addc.cc.u32 %3, %11, %19;\n\t"
-      "addc.cc.u32 %4, %12, %20;\n\t"
-      "addc.cc.u32 %5, %13, %21;\n\t"
-      "addc.cc.u32 %6, %14, %22;\n\t"
-      "addc.u32    %7, %15, 0;"
-      : "=r"(t[0]), "=r"(t[1]), "=r"(t[2]), "=r"(t[3]), "=r"(t[4]), "=r"(t[5]), "=r"(t[6]), "=r"(t[7])
-      : "r"(x[0]), "r"(x[1]), "r"(x[2]), "r"(x[3]), "r"(x[4]), "r"(x[5]), "r"(x[6]), "r"(x[7]), "r"(y[1]),
-        "r"(y[2]), "r"(y[3]), "r"(y[4]), "r"(y[5]), "r"(y[6]), "r"(y[7]));
+  drop_word(t, x, y);
   reduce_once(t, m);
   join(out, t);
 }
@@ -390,11 +387,10 @@ __device__ __forceinline__ void mont_sqr(uint64_t* out, const uint64_t* a64) {
     shift_reduce_pairs<kInv32>(x, y, m_even, m_odd);
   }
   shift_reduce_pairs<kInv32>(y, x, m_even, m_odd);
-  // Drop the last word (x aligned, y's words 1..7 at positions 0..6) while adding the high half.
+  // Drop the last word (x aligned, y's words 1..7 at positions 0..6), then add the high half.
   uint32_t r[8];
-  add_words(r, x, t + 8);
-  const uint32_t y_down[8] = {y[1], y[2], y[3], y[4], y[5], y[6], y[7], 0};
-  add_words(r, r, y_down);
+  drop_word(r, x, y);
+  add_words(r, r, t + 8);
   reduce_once(r, m);
   join(out, r);
 }
