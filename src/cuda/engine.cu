@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -54,14 +55,24 @@ void parallel_copy(void* dst, const void* src, uint64_t bytes) {
   const unsigned threads = static_cast<unsigned>(
       std::clamp<uint64_t>(bytes / kPerThread, 1, std::max(1u, std::min(8u, std::thread::hardware_concurrency()))));
   const uint64_t part = (bytes + threads - 1) / threads;
+  auto copy_part = [=](unsigned t) {
+    const uint64_t begin = std::min(bytes, t * part);
+    std::memcpy(static_cast<std::byte*>(dst) + begin, static_cast<const std::byte*>(src) + begin,
+                std::min(part, bytes - begin));
+  };
   std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t) {
-    const uint64_t begin = t * part, size = std::min(part, bytes - std::min(bytes, begin));
-    helpers.emplace_back([=] { std::memcpy(static_cast<std::byte*>(dst) + begin, static_cast<const std::byte*>(src) + begin, size); });
+  unsigned started = 1;
+  try {
+    for (; started < threads; ++started) helpers.emplace_back(copy_part, started);
+  } catch (const std::system_error&) {  // no more threads: this one copies the rest
   }
-  std::memcpy(dst, src, std::min(part, bytes));
+  for (unsigned t = started; t < threads; ++t) copy_part(t);
+  copy_part(0);
   for (std::thread& h : helpers) h.join();
 }
+
+// Pinned staging of streamed chunks takes at most this much host memory (two chunks of 2^24 points).
+constexpr uint64_t kMaxStagingBytes = uint64_t{1} << 30;
 
 }  // namespace
 
@@ -122,6 +133,9 @@ struct Engine::State {
   Status check_plan(const Plan& plan) const {
     if (plan.backend != Backend::cuda) return Status::InvalidArgument("plan is not for the CUDA backend");
     if (plan.n > n_bases) return Status::InvalidArgument("plan is for more points than the context holds");
+    // Every chunk nonempty (make_plan normalises the count): the last starts below n.
+    if (plan.point_chunks == 0 || (plan.n && uint64_t{plan.point_chunks - 1} * plan.chunk_points() >= plan.n))
+      return Status::InvalidArgument("plan's point chunks do not split its points into nonempty chunks");
     if (uint64_t{plan.windows_per_pass} * plan.chunk_points() >= (uint64_t{1} << 32))
       return Status::InvalidArgument("windows per pass × chunk points must stay below 2^32 (use more window passes)");
     const std::vector<Region> expected =
@@ -182,6 +196,7 @@ Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
   State& s = *state_;
   if (plan.point_chunks > 1) return Status::InvalidArgument("a plan with point chunks streams its scalars: call msm");
   if (plan.n == 0) return Status::Ok();
+  ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));  // a failed streamed call may have left a copy in flight
   ZK_CUDA_TRY(cudaEventRecord(s.events[0], s.stream));
   ZK_CUDA_TRY(cudaMemcpyAsync(s.region<uint64_t>(plan, "scalars"), h_scalars, plan.n * 32, cudaMemcpyHostToDevice,
                               s.stream));
@@ -200,7 +215,9 @@ Status Engine::run(const Plan& plan, G1Affine& out, RunTimings* timings) {
 Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& out, RunTimings* timings) {
   State& s = *state_;
   out = G1Affine::infinity();
+  if (timings) *timings = RunTimings{};
   if (plan.n == 0) return Status::Ok();
+  ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));  // a failed streamed call may have left a copy in flight
   const bool streamed = plan.point_chunks > 1;
   const uint64_t chunk = plan.chunk_points();
   PassArgs a{};
@@ -216,21 +233,32 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
   uint64_t* const d_scalars = s.region<uint64_t>(plan, "scalars");
   const G1Affine* const d_bases = s.region<G1Affine>(plan, "bases");
   auto chunk_size = [&](unsigned k) { return std::min(chunk, plan.n - k * chunk); };
-  if (streamed && s.staging_bytes < 2 * chunk * 32) {
-    if (s.h_staging) ZK_CUDA_TRY(cudaFreeHost(s.h_staging));
+  // Pinned staging for two chunks, up to kMaxStagingBytes of host memory (re-made when a streamed plan
+  // needs more, or less than half); past that, or if pinning fails, chunks are copied straight from
+  // the caller's pageable memory (correct, but the copy no longer overlaps the work).
+  const uint64_t staging_needed = streamed ? 2 * chunk * 32 : 0;
+  const bool staging_misfits = s.staging_bytes < staging_needed || s.staging_bytes > 2 * staging_needed;
+  if (staging_needed && s.staging_bytes && staging_misfits) {
+    ZK_CUDA_TRY(cudaFreeHost(s.h_staging));
     s.h_staging = nullptr, s.staging_bytes = 0;
-    ZK_CUDA_TRY(cudaMallocHost(&s.h_staging, 2 * chunk * 32));
-    s.staging_bytes = 2 * chunk * 32;
+  }
+  if (staging_needed && !s.staging_bytes && staging_needed <= kMaxStagingBytes) {
+    if (cudaMallocHost(&s.h_staging, staging_needed) == cudaSuccess) s.staging_bytes = staging_needed;
+    else s.h_staging = nullptr, cudaGetLastError();  // clear the error: fall back to pageable copies
   }
   // Chunk k: into pinned buffer k % 2 once its previous DMA has left it, then to device buffer k % 2
   // once chunk k − 2 has been sorted out of that.
   auto copy_chunk = [&](unsigned k) -> cudaError_t {
     const unsigned b = k % 2;
-    uint64_t* staging = s.h_staging + b * 4 * chunk;
-    if (cudaError_t e = cudaEventSynchronize(s.copied[b]); e != cudaSuccess) return e;
-    parallel_copy(staging, h_scalars + k * 4 * chunk, chunk_size(k) * 32);
+    const uint64_t* source = h_scalars + k * 4 * chunk;
+    if (s.h_staging) {
+      uint64_t* staging = s.h_staging + b * 4 * chunk;
+      if (cudaError_t e = cudaEventSynchronize(s.copied[b]); e != cudaSuccess) return e;
+      parallel_copy(staging, source, chunk_size(k) * 32);
+      source = staging;
+    }
     if (cudaError_t e = cudaStreamWaitEvent(s.copy_stream, s.consumed[b]); e != cudaSuccess) return e;
-    if (cudaError_t e = cudaMemcpyAsync(d_scalars + b * 4 * chunk, staging, chunk_size(k) * 32,
+    if (cudaError_t e = cudaMemcpyAsync(d_scalars + b * 4 * chunk, source, chunk_size(k) * 32,
                                         cudaMemcpyHostToDevice, s.copy_stream);
         e != cudaSuccess)
       return e;
@@ -267,7 +295,6 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
                               s.stream));
   ZK_CUDA_TRY(cudaStreamSynchronize(s.stream));
   if (timings) {
-    *timings = RunTimings{};
     ZK_CUDA_TRY(cudaEventElapsedTime(&timings->gpu_ms, s.events[2], s.events[3]));
     if (!streamed) {
       ZK_CUDA_TRY(cudaEventElapsedTime(&timings->sort_ms, s.events[2], s.events[4]));

@@ -170,6 +170,7 @@ __device__ __forceinline__ void deal(const uint32_t* v, uint32_t* even, uint32_t
 // the aligned accumulator; x, less its zero word 0, the higher one, its word 1 folded into y's word 0).
 template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
 __device__ __forceinline__ void mont_mul(uint64_t* out, const uint64_t* a64, const uint64_t* b64) {
+  static_assert(M3 < (uint64_t{1} << 62), "the pair-chain bounds need a modulus below 2^254");
   uint32_t m[8], a[8], b[8];
   modulus_words<M0, M1, M2, M3>(m);
   split(a, a64), split(b, b64);
@@ -234,6 +235,7 @@ __device__ __forceinline__ void mod_sub(uint64_t* out, const uint64_t* a64, cons
 // next upper word of the square enters at r[7], r < 2^257; the result (a² + Q·m)/2^256 < 2m.
 template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
 __device__ __forceinline__ void mont_sqr(uint64_t* out, const uint64_t* a64) {
+  static_assert(M3 < (uint64_t{1} << 62), "the squaring's bounds need a modulus below 2^254");
   uint32_t m[8], a[8];
   modulus_words<M0, M1, M2, M3>(m);
   split(a, a64);
