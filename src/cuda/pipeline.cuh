@@ -38,8 +38,8 @@ cudaError_t sort_digits(const PassArgs& a, cudaStream_t stream);
 cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream);
 // Sets every bucket of the pass to infinity (the start of running sums).
 cudaError_t clear_buckets(const PassArgs& a, cudaStream_t stream);
-// d_bit_sums[(first_window + w)·c + b] = the sum of the buckets whose magnitude has bit b, for the
-// pass's windows w (window j's Σ_k k·B_{j,k} is Σ_b 2^b·d_bit_sums[j·c + b]).
+// d_bit_sums[(first_window + w)·c + b], b < c: sums of weight 2^b for the pass's windows w, such that
+// window j's Σ_k k·B_{j,k} = Σ_b 2^b·d_bit_sums[j·c + b] (reduce.cu says which sums).
 cudaError_t reduce_windows(const PassArgs& a, cudaStream_t stream);
 
 }  // namespace zkmsm::cuda
