@@ -6,6 +6,7 @@
 // Host code never sees this header's code. Checked against the host by tests/gpu.
 #pragma once
 #include <cstdint>
+#include <utility>
 
 #if defined(__CUDA_ARCH__)
 namespace zkmsm::math::ptx {
@@ -226,118 +227,94 @@ __device__ __forceinline__ void mod_sub(uint64_t* out, const uint64_t* a64, cons
   join(out, r);
 }
 
+// acc[0..2K) += Σ_{k<K} x[k]·w·2^(64k) as one pair chain, its carry into `top` (the word after it).
+template <int K>
+__device__ __forceinline__ void mad_pairs_n(uint32_t* acc, const uint32_t* x, uint32_t w, uint32_t& top) {
+  if constexpr (K == 4) {
+    mad_pairs(acc, x, w, top);
+  } else if constexpr (K == 3) {
+    asm("mad.lo.cc.u32  %0, %7, %10, %0;\n\t"
+        "madc.hi.cc.u32 %1, %7, %10, %1;\n\t"
+        "madc.lo.cc.u32 %2, %8, %10, %2;\n\t"
+        "madc.hi.cc.u32 %3, %8, %10, %3;\n\t"
+        "madc.lo.cc.u32 %4, %9, %10, %4;\n\t"
+        "madc.hi.cc.u32 %5, %9, %10, %5;\n\t"
+        "addc.u32       %6, %6, 0;"
+        : "+r"(acc[0]), "+r"(acc[1]), "+r"(acc[2]), "+r"(acc[3]), "+r"(acc[4]), "+r"(acc[5]), "+r"(top)
+        : "r"(x[0]), "r"(x[1]), "r"(x[2]), "r"(w));
+  } else if constexpr (K == 2) {
+    asm("mad.lo.cc.u32  %0, %5, %7, %0;\n\t"
+        "madc.hi.cc.u32 %1, %5, %7, %1;\n\t"
+        "madc.lo.cc.u32 %2, %6, %7, %2;\n\t"
+        "madc.hi.cc.u32 %3, %6, %7, %3;\n\t"
+        "addc.u32       %4, %4, 0;"
+        : "+r"(acc[0]), "+r"(acc[1]), "+r"(acc[2]), "+r"(acc[3]), "+r"(top)
+        : "r"(x[0]), "r"(x[1]), "r"(w));
+  } else if constexpr (K == 1) {
+    asm("mad.lo.cc.u32  %0, %3, %4, %0;\n\t"
+        "madc.hi.cc.u32 %1, %3, %4, %1;\n\t"
+        "addc.u32       %2, %2, 0;"
+        : "+r"(acc[0]), "+r"(acc[1]), "+r"(top)
+        : "r"(x[0]), "r"(w));
+  }
+}
+
+// Cross row I of a²: a_I·a_j for j = I+1, I+3, … at odd positions into `odd`, j = I+2, I+4, … at even
+// positions into `even` (both indexed by absolute word position).
+template <int I>
+__device__ __forceinline__ void cross_row(uint32_t* odd, uint32_t* even, const uint32_t* a) {
+  constexpr int kOdd = (8 - I) / 2, kEven = (7 - I) / 2;
+  uint32_t x[4];
+#pragma unroll
+  for (int k = 0; k < kOdd; ++k) x[k] = a[I + 1 + 2 * k];
+  mad_pairs_n<kOdd>(odd + 2 * I + 1, x, a[I], odd[2 * I + 1 + 2 * kOdd]);
+  if constexpr (kEven > 0) {
+#pragma unroll
+    for (int k = 0; k < kEven; ++k) x[k] = a[I + 2 + 2 * k];
+    mad_pairs_n<kEven>(even + 2 * I + 2, x, a[I], even[2 * I + 2 + 2 * kEven]);
+  }
+}
+
+template <int... I>
+__device__ __forceinline__ void cross_rows(uint32_t* odd, uint32_t* even, const uint32_t* a,
+                                           std::integer_sequence<int, I...>) {
+  (cross_row<I>(odd, even, a), ...);
+}
+
 // out = a²·2^−256 mod m: the 512-bit square first (each cross product a_i·a_j, i < j, once, then doubled, plus
-// the diagonal a_i²: 28 + 8 word products instead of 64), then 8 Montgomery reduction rows over a 9-word window
-// into which the upper half of the square is added a word per row. Same contract and result as mont_mul(a, a).
-// Bounds: before cross row i the sum is < 2^(32(i+8)) (Σ_{k<i} a_k·2^(32k) < 2^(32i) times a value < 2^256), so
-// each row's low chain ends in the fresh word t[i+8] and its high chain never carries out; the square is < 2^508.
-// Reduction window: before each row r < 2^256 + m, plus m·q < 2^286 stays < 2^288 (9 words); after the shift the
-// next upper word of the square enters at r[7], r < 2^257; the result (a² + Q·m)/2^256 < 2m.
+// the diagonal a_i²: 28 + 8 word products instead of 64), then the Montgomery reduction of its low half and the
+// high half added. Same contract and result as mont_mul(a, a). The cross sum is < 2^480 (its top product sits
+// at words 13..14), so the doubling's carry lands in t[15]; the square is < 2^508.
 template <uint64_t M0, uint64_t M1, uint64_t M2, uint64_t M3, uint64_t Inv>
 __device__ __forceinline__ void mont_sqr(uint64_t* out, const uint64_t* a64) {
   static_assert(M3 < (uint64_t{1} << 62), "the squaring's bounds need a modulus below 2^254");
   uint32_t m[8], a[8];
   modulus_words<M0, M1, M2, M3>(m);
   split(a, a64);
+  // Cross products a_i·a_j (i < j) on pair chains: those at odd positions i + j into t, those at even
+  // positions into e (so no chain runs through the other's pairs), each row's carry into the word
+  // above its last pair, which earlier rows have left at most 2; then t += e.
   uint32_t t[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-  // cross row 0: a0·a[1..7]
-  asm("mad.lo.cc.u32  %0, %8, %15, %0;\n\t"
-      "madc.lo.cc.u32 %1, %9, %15, %1;\n\t"
-      "madc.lo.cc.u32 %2, %10, %15, %2;\n\t"
-      "madc.lo.cc.u32 %3, %11, %15, %3;\n\t"
-      "madc.lo.cc.u32 %4, %12, %15, %4;\n\t"
-      "madc.lo.cc.u32 %5, %13, %15, %5;\n\t"
-      "madc.lo.cc.u32 %6, %14, %15, %6;\n\t"
-      "addc.u32 %7, 0, 0;"
-      : "+r"(t[1]), "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "=r"(t[8])
-      : "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[0]));
-  asm("mad.hi.cc.u32  %0, %7, %14, %0;\n\t"
-      "madc.hi.cc.u32 %1, %8, %14, %1;\n\t"
-      "madc.hi.cc.u32 %2, %9, %14, %2;\n\t"
-      "madc.hi.cc.u32 %3, %10, %14, %3;\n\t"
-      "madc.hi.cc.u32 %4, %11, %14, %4;\n\t"
-      "madc.hi.cc.u32 %5, %12, %14, %5;\n\t"
-      "madc.hi.u32    %6, %13, %14, %6;"
-      : "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8])
-      : "r"(a[1]), "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[0]));
-  // cross row 1: a1·a[2..7]
-  asm("mad.lo.cc.u32  %0, %7, %13, %0;\n\t"
-      "madc.lo.cc.u32 %1, %8, %13, %1;\n\t"
-      "madc.lo.cc.u32 %2, %9, %13, %2;\n\t"
-      "madc.lo.cc.u32 %3, %10, %13, %3;\n\t"
-      "madc.lo.cc.u32 %4, %11, %13, %4;\n\t"
-      "madc.lo.cc.u32 %5, %12, %13, %5;\n\t"
-      "addc.u32 %6, 0, 0;"
-      : "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "=r"(t[9])
-      : "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[1]));
-  asm("mad.hi.cc.u32  %0, %6, %12, %0;\n\t"
-      "madc.hi.cc.u32 %1, %7, %12, %1;\n\t"
-      "madc.hi.cc.u32 %2, %8, %12, %2;\n\t"
-      "madc.hi.cc.u32 %3, %9, %12, %3;\n\t"
-      "madc.hi.cc.u32 %4, %10, %12, %4;\n\t"
-      "madc.hi.u32    %5, %11, %12, %5;"
-      : "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9])
-      : "r"(a[2]), "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[1]));
-  // cross row 2: a2·a[3..7]
-  asm("mad.lo.cc.u32  %0, %6, %11, %0;\n\t"
-      "madc.lo.cc.u32 %1, %7, %11, %1;\n\t"
-      "madc.lo.cc.u32 %2, %8, %11, %2;\n\t"
-      "madc.lo.cc.u32 %3, %9, %11, %3;\n\t"
-      "madc.lo.cc.u32 %4, %10, %11, %4;\n\t"
-      "addc.u32 %5, 0, 0;"
-      : "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "=r"(t[10])
-      : "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[2]));
-  asm("mad.hi.cc.u32  %0, %5, %10, %0;\n\t"
-      "madc.hi.cc.u32 %1, %6, %10, %1;\n\t"
-      "madc.hi.cc.u32 %2, %7, %10, %2;\n\t"
-      "madc.hi.cc.u32 %3, %8, %10, %3;\n\t"
-      "madc.hi.u32    %4, %9, %10, %4;"
-      : "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "+r"(t[10])
-      : "r"(a[3]), "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[2]));
-  // cross row 3: a3·a[4..7]
-  asm("mad.lo.cc.u32  %0, %5, %9, %0;\n\t"
-      "madc.lo.cc.u32 %1, %6, %9, %1;\n\t"
-      "madc.lo.cc.u32 %2, %7, %9, %2;\n\t"
-      "madc.lo.cc.u32 %3, %8, %9, %3;\n\t"
-      "addc.u32 %4, 0, 0;"
-      : "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "+r"(t[10]), "=r"(t[11])
-      : "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[3]));
-  asm("mad.hi.cc.u32  %0, %4, %8, %0;\n\t"
-      "madc.hi.cc.u32 %1, %5, %8, %1;\n\t"
-      "madc.hi.cc.u32 %2, %6, %8, %2;\n\t"
-      "madc.hi.u32    %3, %7, %8, %3;"
-      : "+r"(t[8]), "+r"(t[9]), "+r"(t[10]), "+r"(t[11])
-      : "r"(a[4]), "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[3]));
-  // cross row 4: a4·a[5..7]
-  asm("mad.lo.cc.u32  %0, %4, %7, %0;\n\t"
-      "madc.lo.cc.u32 %1, %5, %7, %1;\n\t"
-      "madc.lo.cc.u32 %2, %6, %7, %2;\n\t"
-      "addc.u32 %3, 0, 0;"
-      : "+r"(t[9]), "+r"(t[10]), "+r"(t[11]), "=r"(t[12])
-      : "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[4]));
-  asm("mad.hi.cc.u32  %0, %3, %6, %0;\n\t"
-      "madc.hi.cc.u32 %1, %4, %6, %1;\n\t"
-      "madc.hi.u32    %2, %5, %6, %2;"
-      : "+r"(t[10]), "+r"(t[11]), "+r"(t[12])
-      : "r"(a[5]), "r"(a[6]), "r"(a[7]), "r"(a[4]));
-  // cross row 5: a5·a[6..7]
-  asm("mad.lo.cc.u32  %0, %3, %5, %0;\n\t"
-      "madc.lo.cc.u32 %1, %4, %5, %1;\n\t"
-      "addc.u32 %2, 0, 0;"
-      : "+r"(t[11]), "+r"(t[12]), "=r"(t[13])
-      : "r"(a[6]), "r"(a[7]), "r"(a[5]));
-  asm("mad.hi.cc.u32  %0, %2, %4, %0;\n\t"
-      "madc.hi.u32    %1, %3, %4, %1;"
-      : "+r"(t[12]), "+r"(t[13])
-      : "r"(a[6]), "r"(a[7]), "r"(a[5]));
-  // cross row 6: a6·a[7..7]
-  asm("mad.lo.cc.u32  %0, %2, %3, %0;\n\t"
-      "addc.u32 %1, 0, 0;"
-      : "+r"(t[13]), "=r"(t[14])
-      : "r"(a[7]), "r"(a[6]));
-  asm("mad.hi.u32     %0, %1, %2, %0;"
-      : "+r"(t[14])
-      : "r"(a[7]), "r"(a[6]));
+  uint32_t e[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  cross_rows(t, e, a, std::make_integer_sequence<int, 7>{});
+  asm("add.cc.u32  %0, %0, %14;\n\t"
+      "addc.cc.u32 %1, %1, %15;\n\t"
+      "addc.cc.u32 %2, %2, %16;\n\t"
+      "addc.cc.u32 %3, %3, %17;\n\t"
+      "addc.cc.u32 %4, %4, %18;\n\t"
+      "addc.cc.u32 %5, %5, %19;\n\t"
+      "addc.cc.u32 %6, %6, %20;\n\t"
+      "addc.cc.u32 %7, %7, %21;\n\t"
+      "addc.cc.u32 %8, %8, %22;\n\t"
+      "addc.cc.u32 %9, %9, %23;\n\t"
+      "addc.cc.u32 %10, %10, %24;\n\t"
+      "addc.cc.u32 %11, %11, %25;\n\t"
+      "addc.cc.u32 %12, %12, %26;\n\t"
+      "addc.u32    %13, %13, 0;"
+      : "+r"(t[2]), "+r"(t[3]), "+r"(t[4]), "+r"(t[5]), "+r"(t[6]), "+r"(t[7]), "+r"(t[8]), "+r"(t[9]), "+r"(t[10]),
+        "+r"(t[11]), "+r"(t[12]), "+r"(t[13]), "+r"(t[14]), "+r"(t[15])
+      : "r"(e[2]), "r"(e[3]), "r"(e[4]), "r"(e[5]), "r"(e[6]), "r"(e[7]), "r"(e[8]), "r"(e[9]), "r"(e[10]), "r"(e[11]),
+        "r"(e[12]), "r"(e[13]), "r"(e[14]));
   // doubled (the cross sum is < 2^480, so t[15] takes only the carry)
   asm("add.cc.u32  %0, %0, %0;\n\t"
       "addc.cc.u32 %1, %1, %1;\n\t"
