@@ -129,6 +129,21 @@ struct Engine::State {
     return Status::Ok();
   }
 
+  // Pinned staging of `bytes` (two chunk buffers), up to kMaxStagingBytes of host memory, re-made when
+  // it is too small or more than twice too large; past the bound, or if pinning fails, h_staging stays
+  // null and chunks are copied straight from the caller's pageable memory (correct, no overlap).
+  Status stage(uint64_t bytes) {
+    if (staging_bytes && (staging_bytes < bytes || staging_bytes > 2 * bytes)) {
+      ZK_CUDA_TRY(cudaFreeHost(h_staging));
+      h_staging = nullptr, staging_bytes = 0;
+    }
+    if (!staging_bytes && bytes <= kMaxStagingBytes) {
+      if (cudaMallocHost(&h_staging, bytes) == cudaSuccess) staging_bytes = bytes;
+      else h_staging = nullptr, cudaGetLastError();  // clear the error: fall back to pageable copies
+    }
+    return Status::Ok();
+  }
+
   // The plan must list exactly the regions this backend uses, sized for this device.
   Status check_plan(const Plan& plan) const {
     if (plan.backend != Backend::cuda) return Status::InvalidArgument("plan is not for the CUDA backend");
@@ -233,19 +248,8 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
   uint64_t* const d_scalars = s.region<uint64_t>(plan, "scalars");
   const G1Affine* const d_bases = s.region<G1Affine>(plan, "bases");
   auto chunk_size = [&](unsigned k) { return std::min(chunk, plan.n - k * chunk); };
-  // Pinned staging for two chunks, up to kMaxStagingBytes of host memory (re-made when a streamed plan
-  // needs more, or less than half); past that, or if pinning fails, chunks are copied straight from
-  // the caller's pageable memory (correct, but the copy no longer overlaps the work).
-  const uint64_t staging_needed = streamed ? 2 * chunk * 32 : 0;
-  const bool staging_misfits = s.staging_bytes < staging_needed || s.staging_bytes > 2 * staging_needed;
-  if (staging_needed && s.staging_bytes && staging_misfits) {
-    ZK_CUDA_TRY(cudaFreeHost(s.h_staging));
-    s.h_staging = nullptr, s.staging_bytes = 0;
-  }
-  if (staging_needed && !s.staging_bytes && staging_needed <= kMaxStagingBytes) {
-    if (cudaMallocHost(&s.h_staging, staging_needed) == cudaSuccess) s.staging_bytes = staging_needed;
-    else s.h_staging = nullptr, cudaGetLastError();  // clear the error: fall back to pageable copies
-  }
+  if (streamed)
+    if (Status st = s.stage(2 * chunk * 32); !st.ok()) return st;
   // Chunk k: into pinned buffer k % 2 once its previous DMA has left it, then to device buffer k % 2
   // once chunk k − 2 has been sorted out of that.
   auto copy_chunk = [&](unsigned k) -> cudaError_t {

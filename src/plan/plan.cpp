@@ -98,6 +98,9 @@ struct Shape {
   unsigned c, passes, chunks;
 };
 
+// Points per chunk when n points are cut into k chunks (the last may be shorter).
+uint64_t points_per_chunk(uint64_t n, unsigned k) { return (n + k - 1) / k; }
+
 Plan plan_for(uint64_t n, const Shape& shape, const MsmConfig& config, const DeviceModel& device) {
   Plan p;
   p.n = n;
@@ -107,7 +110,7 @@ Plan plan_for(uint64_t n, const Shape& shape, const MsmConfig& config, const Dev
   p.windows_per_pass = (p.windows + shape.passes - 1) / shape.passes;
   // Chunks of ceil(n / k) points; the count is that of the nonempty ones (fewer than k when k ∤ n
   // leaves whole chunks empty, e.g. n = 1000, k = 64: 63 chunks of ≤ 16 points).
-  const uint64_t chunk = n ? (n + shape.chunks - 1) / shape.chunks : 1;
+  const uint64_t chunk = n ? points_per_chunk(n, shape.chunks) : 1;
   p.point_chunks = n ? static_cast<unsigned>((n + chunk - 1) / chunk) : 1;
   p.threads = device.threads;
   p.backend = device.backend;
@@ -132,7 +135,7 @@ std::vector<unsigned> chunk_counts(uint64_t n, const MsmConfig& config, const De
   if (device.backend != Backend::cuda) return {1};
   std::vector<unsigned> out = {n >= kStreamFromPoints ? 2u : 1u};
   for (unsigned k = 2 * out.back(); k <= kMaxPointChunks; k *= 2)
-    if ((n + k - 1) / k < (n + out.back() - 1) / out.back()) out.push_back(k);
+    if (points_per_chunk(n, k) < points_per_chunk(n, out.back())) out.push_back(k);
   return out;
 }
 
@@ -163,7 +166,7 @@ Status shapes(uint64_t n, const MsmConfig& config, const DeviceModel& device, st
     for (unsigned passes = forced ? forced : 1; passes <= (forced ? forced : windows); ++passes) {
       const uint64_t windows_per_pass = (windows + passes - 1) / passes;
       for (unsigned k : chunks)
-        if (windows_per_pass * ((n + k - 1) / k) <= kMaxPassDigits) out.push_back({c, passes, k});
+        if (windows_per_pass * points_per_chunk(n, k) <= kMaxPassDigits) out.push_back({c, passes, k});
     }
   }
   if (forced > most_windows)

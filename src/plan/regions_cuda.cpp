@@ -4,8 +4,8 @@
 //               sorted_digits (point index | sign, bucket-major);
 //   accumulate  equal segments of the sorted digits per thread into XYZZ buckets; bucket pieces cut
 //               at segment edges go to `scratch` and are combined level by level;
-//   reduce      per window and bit b of the bucket magnitude, the sum of the buckets with that bit
-//               (Σ_k k·B_k = Σ_b 2^b·Σ_{k ∋ b} B_k), each a block-wide tree sum.
+//   reduce      per window: groups of 4 buckets by running sums into `scratch` (U_q, V_q), then per
+//               bit b a block-wide sum of the V_q whose q has bit b (Σ_k k·B_k = Σ_q U_q + 4·Σ_b 2^b·T_b).
 // The T·c bit sums (XYZZ) live across passes; the host folds them (one Horner step per bit) after
 // the last pass.
 #include <algorithm>
