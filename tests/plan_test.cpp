@@ -131,11 +131,15 @@ TEST(Plan, PointChunksShrinkTheCudaPeakBeforePassesDo) {
   EXPECT_EQ(budgeted.window_passes, 1u);
   EXPECT_EQ(budgeted.point_chunks, 4u);
   EXPECT_LE(budgeted.peak_bytes, four);
-  // Unbounded: scalars resident below 2^19 points, from there two chunks unless told otherwise (the
-  // copy of one half overlaps the other's work); the CPU always takes them at once.
+  // Unbounded: scalars resident below 2^19 points, from there two chunks and from 2^23 four, unless
+  // told otherwise (the copy of one chunk overlaps the work on the one before); the CPU always takes
+  // them at once.
   EXPECT_EQ(must_plan(uint64_t{1} << 18, {}, h100).point_chunks, 1u);
   EXPECT_EQ(must_plan(uint64_t{1} << 19, {}, h100).point_chunks, 2u);
   EXPECT_EQ(must_plan(n, {}, h100).point_chunks, 2u);
+  EXPECT_EQ(must_plan((uint64_t{1} << 23) - 1, {}, h100).point_chunks, 2u);
+  EXPECT_EQ(must_plan(uint64_t{1} << 23, {}, h100).point_chunks, 4u);
+  EXPECT_EQ(must_plan(uint64_t{1} << 24, {}, h100).point_chunks, 4u);
   EXPECT_EQ(must_plan(n, {}, DeviceModel::cpu(2)).point_chunks, 1u);
   // Chunks of ceil(n / k) points, counting only nonempty ones.
   const Plan odd = must_plan(1000, with(0, 0, 0, 64), h100);

@@ -124,16 +124,19 @@ Plan plan_for(uint64_t n, const Shape& shape, const MsmConfig& config, const Dev
 std::string mib(uint64_t bytes) { return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20)); }
 
 // Point chunk counts to try: the forced one, else 1 (CPU) or 1, 2, 4, … kMaxPointChunks (CUDA), no
-// two of them with the same chunk size. CUDA starts at 2 from kStreamFromPoints on: an MSM call takes
-// its scalars from the host, and two chunks overlap the copy of the second half (through pinned
-// staging) with the work on the first. H100, 2026-11-26, time with the copy from pageable memory,
-// 1 → 2 chunks: 2^19 6.0 → 5.1 ms, 2^20 10.2 → 9.4, 2^21 17.5 → 15.2, 2^24 133 → 91.
+// two of them with the same chunk size. CUDA starts at 2 from kStreamFromPoints on and at 4 from
+// kStreamInFourFromPoints: an MSM call takes its scalars from the host, and chunks overlap the copy
+// of one (through pinned staging) with the work on the one before. H100, 2026-11-26 19:20 UTC, time
+// with the copy from pageable memory for 1 (in one piece) / 2 / 4 / 8 chunks: 2^19 4.69 / 4.74 / 5.02 /
+// 6.21 ms, 2^20 9.28 / 6.89 / 7.73 / 8.62, 2^22 34.0 / 21.2 / 21.6 / 22.8, 2^23 65.9 / 38.8 / 38.1 /
+// 40.3, 2^24 113.3 / 77.6 / 70.2 / 71.4 (scalars resident: 2^20 5.16, 2^24 59.5).
 constexpr uint64_t kStreamFromPoints = uint64_t{1} << 19;
+constexpr uint64_t kStreamInFourFromPoints = uint64_t{1} << 23;
 
 std::vector<unsigned> chunk_counts(uint64_t n, const MsmConfig& config, const DeviceModel& device) {
   if (config.point_chunks) return {config.point_chunks};
   if (device.backend != Backend::cuda) return {1};
-  std::vector<unsigned> out = {n >= kStreamFromPoints ? 2u : 1u};
+  std::vector<unsigned> out = {n >= kStreamInFourFromPoints ? 4u : n >= kStreamFromPoints ? 2u : 1u};
   for (unsigned k = 2 * out.back(); k <= kMaxPointChunks; k *= 2)
     if (points_per_chunk(n, k) < points_per_chunk(n, out.back())) out.push_back(k);
   return out;
