@@ -4,7 +4,7 @@
 usage: plot_sweep.py ROWS.jsonl [MORE.jsonl ...] [-o OUT.png]
 
 One series per (backend, device, log_n, threads, sweep kind). Forced-pass rows are labelled with their pass
-count; budget-ladder rows with c and passes. Needs matplotlib: Debian's python3-matplotlib, hence /usr/bin/python3 rather than env.
+count; budget-ladder rows with c and passes (× point chunks when streamed). Needs matplotlib: Debian's python3-matplotlib, hence /usr/bin/python3 rather than env.
 """
 import argparse
 import json
@@ -48,15 +48,18 @@ def main():
                 label=f"2^{log_n:g} {backend}, {threads} threads, {'forced passes' if sweep == 'passes' else 'budget ladder'}")
         for r, x, y in zip(rows, xs, ys):
             text = f"{r['window_passes']}" if sweep == "passes" else f"c{r['c']}/{r['window_passes']}"
+            if r.get("point_chunks", 1) > 1:
+                text += f"×{r['point_chunks']}"
             ax.annotate(text, (x, y), textcoords="offset points", xytext=(4, 3 if sweep == "passes" else -9),
                         fontsize=7)
         if bad:
             ax.scatter([r["wall_ms_median"] for r in bad], [r["peak_bytes_planned"] / 2**20 for r in bad],
                        marker="x", color="red", s=80, label="oracle mismatch")
     devices = sorted({key[1] for key in series})
-    ax.set_title("zkmsm memory sweep: peak vs time (labels: window passes; ladder: c/passes)\n" + "; ".join(devices),
+    ax.set_title("zkmsm memory sweep: peak vs time (labels: window passes; ladder: c/passes[×point chunks])\n" + "; ".join(devices),
                  fontsize=10)
-    ax.set_xlabel("median wall time per MSM (ms)")
+    ax.set_xscale("log")  # the smallest feasible budgets cost 10-100x the unbounded time
+    ax.set_xlabel("median wall time per MSM (ms, log scale)")
     ax.set_ylabel("peak memory, planned = measured (MiB)")
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8)

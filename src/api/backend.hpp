@@ -12,8 +12,12 @@ class BackendImpl {
  public:
   virtual ~BackendImpl() = default;
   virtual DeviceModel device_model(const MsmConfig& config) const = 0;
-  // Executes `plan` on canonical scalars (4 limbs each); reports the memory it actually took.
+  // Executes `plan` on scalars (4 limbs each) that are canonical, or checked by the backend itself
+  // (checks_scalars); reports the memory it actually took.
   virtual Status msm(const Plan& plan, const uint64_t* scalars, math::G1Affine& out, uint64_t& peak_bytes) = 0;
+  // True when msm() refuses scalars ≥ r itself, naming the first, so Context need not read them first
+  // (the CUDA backend checks them on the device, which reads them anyway).
+  virtual bool checks_scalars() const { return false; }
 };
 
 // Null when the bases' block cannot be allocated.

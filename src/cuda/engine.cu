@@ -93,6 +93,7 @@ struct Engine::State {
   uint64_t* h_staging = nullptr;
   uint64_t staging_bytes = 0;
   std::vector<G1Xyzz> h_bit_sums;
+  uint32_t h_scalar_check = 0;
 
   ~State() {
     for (cudaEvent_t e : events)
@@ -243,6 +244,7 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
   a.d_buckets = s.region<G1Xyzz>(plan, "buckets");
   a.d_scratch = s.region<std::byte>(plan, "scratch");
   a.d_bit_sums = s.region<G1Xyzz>(plan, "bit_sums");
+  a.d_scalar_check = s.region<uint32_t>(plan, "scalar_check");
   a.layout = plan::cuda::layout(chunk, plan.c, plan.windows_per_pass, s.info.sm_count);
   a.running_buckets = streamed;
   uint64_t* const d_scalars = s.region<uint64_t>(plan, "scalars");
@@ -268,6 +270,7 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
       return e;
     return cudaEventRecord(s.copied[b], s.copy_stream);
   };
+  ZK_CUDA_TRY(cudaMemsetAsync(a.d_scalar_check, 0xff, sizeof(uint32_t), s.stream));
   ZK_CUDA_TRY(cudaEventRecord(s.events[2], s.stream));
   for (unsigned p = 0; p < plan.window_passes; ++p) {
     a.first_window = plan.pass_first_window(p);
@@ -281,6 +284,7 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
       a.d_scalars = d_scalars + (streamed ? (k % 2) * 4 * chunk : 0);
       a.d_bases = d_bases + k * chunk;
       a.n = static_cast<uint32_t>(chunk_size(k));
+      a.first_point = static_cast<uint32_t>(k * chunk);
       ZK_CUDA_TRY(sort_digits(a, s.stream));
       if (p == 0 && !streamed) ZK_CUDA_TRY(cudaEventRecord(s.events[4], s.stream));
       if (streamed) ZK_CUDA_TRY(cudaEventRecord(s.consumed[k % 2], s.stream));
@@ -297,7 +301,12 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
   s.h_bit_sums.resize(bits);
   ZK_CUDA_TRY(cudaMemcpyAsync(s.h_bit_sums.data(), a.d_bit_sums, bits * sizeof(G1Xyzz), cudaMemcpyDeviceToHost,
                               s.stream));
+  ZK_CUDA_TRY(cudaMemcpyAsync(&s.h_scalar_check, a.d_scalar_check, sizeof(uint32_t), cudaMemcpyDeviceToHost,
+                              s.stream));
   ZK_CUDA_TRY(cudaStreamSynchronize(s.stream));
+  if (s.h_scalar_check != UINT32_MAX)
+    return Status::InvalidArgument("scalar " + std::to_string(s.h_scalar_check) +
+                                   ": not below r (scalars must be canonical)");
   if (timings) {
     ZK_CUDA_TRY(cudaEventElapsedTime(&timings->gpu_ms, s.events[2], s.events[3]));
     if (!streamed) {

@@ -56,11 +56,12 @@ class Engine {
 
   // Grows the arena if `plan` needs more working memory than it has.
   Status reserve(const Plan& plan);
-  // Copies plan.n host scalars (canonical, 4 limbs each) into the plan's "scalars" region (plans
-  // with one point chunk only).
+  // Copies plan.n host scalars (4 limbs each) into the plan's "scalars" region (plans with one point
+  // chunk only).
   Status upload_scalars(const Plan& plan, const uint64_t* h_scalars);
   // Runs every window pass on the scalars already in the "scalars" region; folds on the host (plans
-  // with one point chunk only).
+  // with one point chunk only). Like msm, refuses the MSM (naming the least index) if a scalar is
+  // ≥ r: the digit count checks them on the device.
   Status run(const Plan& plan, math::G1Affine& out, RunTimings* timings = nullptr);
   // reserve, then upload + run, or with point chunks every pass streaming the scalars chunk by chunk.
   Status msm(const Plan& plan, const uint64_t* h_scalars, math::G1Affine& out, RunTimings* timings = nullptr);

@@ -13,9 +13,11 @@
 namespace zkmsm::cuda {
 
 struct PassArgs {
-  const uint64_t* d_scalars;        // n canonical scalars, 4 limbs each
+  const uint64_t* d_scalars;        // n scalars, 4 limbs each
   const math::G1Affine* d_bases;    // n Montgomery affine bases
   uint32_t n;
+  uint32_t first_point;             // index of d_scalars[0] in the MSM (point chunks)
+  uint32_t* d_scalar_check;         // atomicMin of the index of every scalar ≥ r (0xffffffff: none)
   unsigned c;
   unsigned first_window, windows;   // this pass's windows [first_window, first_window + windows)
   uint32_t* d_bucket_ends;          // buckets: local key g = w·2^(c−1) + magnitude − 1
@@ -32,7 +34,8 @@ struct PassArgs {
 };
 
 // Zeroes the counters (the per-pass reset), counts digits per bucket, scans, scatters. Afterwards
-// d_bucket_ends[g] is the end of bucket g in d_sorted (its start is the end of g − 1, or 0).
+// d_bucket_ends[g] is the end of bucket g in d_sorted (its start is the end of g − 1, or 0). The
+// count also validates the scalars (into d_scalar_check), so the host need not read them.
 cudaError_t sort_digits(const PassArgs& a, cudaStream_t stream);
 // Sums every nonempty bucket into d_buckets, in equal work per thread whatever the bucket sizes.
 cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream);

@@ -30,11 +30,13 @@ __device__ __forceinline__ uint32_t bucket_key(uint32_t d, unsigned w, unsigned 
   return magnitude ? w * (1u << (c - 1)) + magnitude - 1 : kNoKey;
 }
 
-// Adds each warp's per-bucket counts to d_bucket_ends, every window of the pass per thread.
+// Adds each warp's per-bucket counts to d_bucket_ends, every window of the pass per thread, and
+// records the least index of a scalar ≥ r (the engine refuses the MSM then).
 __global__ void __launch_bounds__(kDigitThreads) count_digits(PassArgs a) {
   const uint32_t i = blockIdx.x * blockDim.x + threadIdx.x;
   uint64_t s[4];
   load_scalar(a, i, s);
+  if (!math::Fr::is_canonical(s)) atomicMin(a.d_scalar_check, a.first_point + i);
   const unsigned lane = threadIdx.x & 31;
   for (unsigned w = 0; w < a.windows; ++w) {
     const uint32_t key = bucket_key(math::signed_digit(s, a.first_window + w, a.c), w, a.c);

@@ -35,5 +35,8 @@ std::vector<Region> cpu_regions(uint64_t n, unsigned c, unsigned windows_per_pas
 std::vector<unsigned> cuda_candidate_c(uint64_t n, const DeviceModel& device);
 std::vector<Region> cuda_regions(uint64_t n, uint64_t chunk_points, unsigned c, unsigned windows_per_pass,
                                  const DeviceModel& device);
+// Estimated milliseconds of a CUDA MSM call (scalars from pageable host memory) for a plan's shape:
+// ranks the shapes that fit a memory budget when the preferred one does not.
+double cuda_estimated_ms(uint64_t n, unsigned c, unsigned passes, unsigned chunks);
 
 }  // namespace zkmsm::plan

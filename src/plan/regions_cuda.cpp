@@ -35,6 +35,21 @@ std::vector<unsigned> cuda_candidate_c(uint64_t n, const DeviceModel& device) {
   return cs;
 }
 
+// Non-negative least-squares fit (relative error) to 48 timed plans, n = 2^18..2^24, c = 10..17, 1..17
+// passes, 1..64 point chunks (H100, 2026-11-26 19:20–19:35 UTC; bench/cuda/h100_a3ecf38_*.jsonl and the
+// plan table in bench/RESULTS.md): rms error 7 %, worst 25 %. Terms, in ms: 0.28 per million (point,
+// window) digits; 4.07 per million buckets (sort scan, reduction); 27 µs per (pass, window); with
+// chunks, 163 µs per (pass, chunk), 3.7 µs per (chunk, window) and the scalars copied again in every
+// further pass (0.21 per million points); without, the copy in one piece (2.41 per million points).
+double cuda_estimated_ms(uint64_t n, unsigned c, unsigned passes, unsigned chunks) {
+  const double points = static_cast<double>(n) / 1e6, windows = window_count(c);
+  const double buckets = windows * std::ldexp(1.0, static_cast<int>(c) - 1) / 1e6;
+  double ms = 0.2798 * windows * points + 4.0705 * buckets + 0.0269 * passes * windows;
+  if (chunks > 1) ms += 0.1632 * passes * chunks + 0.0037 * chunks * windows + 0.2070 * (passes - 1) * points;
+  else ms += 2.4056 * points;
+  return ms;
+}
+
 std::vector<Region> cuda_regions(uint64_t n, uint64_t chunk_points, unsigned c, unsigned windows_per_pass,
                                  const DeviceModel& device) {
   const cuda::Layout l = cuda::layout(chunk_points, c, windows_per_pass, device.sm_count);
@@ -44,6 +59,7 @@ std::vector<Region> cuda_regions(uint64_t n, uint64_t chunk_points, unsigned c, 
       {"bases", n * kAffineBytes, 0, Lifetime::context},
       {"scalars", scalar_slots * 32, 0, Lifetime::msm},
       {"bit_sums", window_count(c) * c * kXyzzBytes, 0, Lifetime::msm},
+      {"scalar_check", sizeof(uint32_t), 0, Lifetime::msm},
       {"bucket_ends", l.buckets * sizeof(uint32_t), 0, Lifetime::pass},
       {"scan_partials", l.scan_tiles * sizeof(uint32_t), 0, Lifetime::pass},
       {"sorted_digits", l.digit_capacity * sizeof(uint32_t), 0, Lifetime::pass},

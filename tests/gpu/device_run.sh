@@ -25,7 +25,7 @@ for step in "$@"; do
           echo "--- $v"; cat "$out/ab_$v.txt"; done ;;
     passes) for p in 1 2 5 9 17; do  # the memory/time trade at 2^20 (c = 15 has 17 windows)
               timeout 60 "$bin/zkmsm_cuda_bench" --log-n 20 --passes $p --reps 7 2>&1 >> "$out/passes.jsonl" | tail -1; done ;;
-    stream) timeout 200 "$bin/zkmsm_cuda_bench" --log-n 18,19,20,21,22,24 --dists uniform,all-equal --reps 5 --chunks 2 \
+    stream) timeout 250 "$bin/zkmsm_cuda_bench" --log-n 18,19,20,21,22,23,24 --dists uniform,all-equal --reps 5 --chunks 0 \
               > "$out/stream.jsonl" 2> "$out/stream.txt"; cat "$out/stream.txt" ;;
     chunks) for pk in "1 4" "1 8" "1 16" "2 16" "2 64" "4 8" "6 2" "17 1"; do set -- $pk  # passes, chunks at 2^20
               timeout 60 "$bin/zkmsm_cuda_bench" --log-n 20 --passes $1 --chunks $2 --reps 5 2>&1 >> "$out/chunks.jsonl" | tail -1; done ;;

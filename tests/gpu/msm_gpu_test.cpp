@@ -2,6 +2,8 @@
 // edge-case bases, small and odd n, forced window widths, and agreement with the CPU backend.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "gpu_env.hpp"
 #include "gpu_inputs.hpp"
 
@@ -128,6 +130,38 @@ TEST(CudaMsm, MatchesCpuBackend) {
     ASSERT_TRUE(cpu_ctx->msm(scalars.data(), n, b).ok());
     EXPECT_EQ(a, b) << io::dist_name(dist);
   }
+}
+
+// Scalars ≥ r are refused on the device (the digit count checks them; Context does not read them on
+// the host for this backend), naming the least bad index, whether the scalars come in one piece or
+// in chunks and passes; the context stays usable.
+TEST(CudaMsm, RefusesScalarsNotBelowR) {
+  ZK_REQUIRE_GPU();
+  const uint64_t n = 70001;
+  const auto& in = inputs(17, false);
+  auto ctx = make_context(in, n, cuda_config());
+  ASSERT_TRUE(ctx);
+  std::vector<uint8_t> scalars = io::scalars_to_bytes(io::synthetic_scalars(n, io::ScalarDist::uniform, 9));
+  std::vector<uint8_t> good = scalars;
+  for (int i = 0; i < 4; ++i)  // r itself at 65537, 2^256 − 1 at 70000
+    for (int k = 0; k < 8; ++k) scalars[65537 * 32 + 8 * i + k] = static_cast<uint8_t>(math::FrParams::kModulus[i] >> (8 * k));
+  std::fill(scalars.end() - 32, scalars.end(), uint8_t{0xff});
+  for (const MsmConfig& config : {cuda_config(0, 0, 1), cuda_config(0, 0, 4), cuda_config(3, 0, 8)}) {
+    AffinePoint q;
+    const Status s = ctx->msm(scalars.data(), n, config, q);
+    EXPECT_EQ(s.code(), StatusCode::invalid_argument) << s.message();
+    EXPECT_NE(s.message().find("scalar 65537: not below r"), std::string::npos) << s.message();
+  }
+  std::vector<AffinePoint> batch;
+  const Status s = ctx->msm_batch(scalars.data() + 32 * (n - 3), 1, 3, batch);
+  EXPECT_NE(s.message().find("batch item 2: scalar 0: not below r"), std::string::npos) << s.message();
+  AffinePoint a, b;
+  ASSERT_TRUE(ctx->msm(good.data(), n, cuda_config(0, 0, 4), a).ok());
+  MsmConfig cpu;
+  cpu.backend = Backend::cpu;
+  auto cpu_ctx = make_context(in, n, cpu);
+  ASSERT_TRUE(cpu_ctx && cpu_ctx->msm(good.data(), n, b).ok());
+  EXPECT_EQ(a, b);
 }
 
 // 2^24: run with --gtest_also_run_disabled_tests (needs ~1.2 GiB of host memory and a minute of setup).

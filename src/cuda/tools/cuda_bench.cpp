@@ -5,6 +5,7 @@
 //   with copy the same plus the host → device scalar copy from pageable memory.
 // With --chunks K > 1 the plans stream the scalars in K chunks (copy overlapped with the work): such
 // rows have only the with-copy time (host_ms = copy_ms; gpu_ms includes waiting for the copies).
+// --chunks 0 takes the planner's default (2 chunks from 2^19 points, 4 from 2^23; 1 below).
 // Warm-up 2 runs, then the median of --reps. One JSON object per line on stdout, a table on stderr.
 //
 //   zkmsm_cuda_bench [--log-n 16,18,20] [--dists uniform,all-equal] [--reps 7] [--c 0] [--passes 0]
