@@ -60,7 +60,7 @@ def main():
                  fontsize=10)
     ax.set_xscale("log")  # the smallest feasible budgets cost 10-100x the unbounded time
     ax.set_xlabel("median wall time per MSM (ms, log scale)")
-    ax.set_ylabel("peak memory, planned = measured (MiB)")
+    ax.set_ylabel("planned peak (MiB; = measured on the budget ladder)")
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize=8)
     fig.tight_layout()

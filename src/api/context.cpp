@@ -138,6 +138,7 @@ Status Context::msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, co
     std::memcpy(aligned.data(), scalars, n * batch * kScalarBytes);
     limbs = aligned.data();
   }
+  // An error of batch item b (its scalars, or the backend's run of it; items before it have run) names it.
   auto in_item = [batch](uint64_t b, const Status& s) {
     return Status(s.code(), batch > 1 ? fmt::format("batch item {}: {}", b, s.message()) : s.message());
   };

@@ -70,6 +70,8 @@ class Engine {
   explicit Engine(std::unique_ptr<State> state);
 
  private:
+  // Loads every kernel and pins the initial plan's staging (part of create).
+  Status warm_up(const Plan& initial_plan);
   Status execute(const Plan& plan, const uint64_t* h_scalars, math::G1Affine& out, RunTimings* timings);
   std::unique_ptr<State> state_;
 };

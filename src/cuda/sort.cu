@@ -36,8 +36,10 @@ __global__ void __launch_bounds__(kDigitThreads) count_digits(PassArgs a) {
   const uint32_t i = blockIdx.x * blockDim.x + threadIdx.x;
   uint64_t s[4];
   load_scalar(a, i, s);
-  if (!math::Fr::is_canonical(s)) atomicMin(a.d_scalar_check, a.first_point + i);
   const unsigned lane = threadIdx.x & 31;
+  // One atomic per warp with a bad scalar (lanes past n hold zero, which is canonical).
+  const uint32_t bad = __reduce_min_sync(0xffffffffu, math::Fr::is_canonical(s) ? UINT32_MAX : a.first_point + i);
+  if (lane == 0 && bad != UINT32_MAX) atomicMin(a.d_scalar_check, bad);
   for (unsigned w = 0; w < a.windows; ++w) {
     const uint32_t key = bucket_key(math::signed_digit(s, a.first_window + w, a.c), w, a.c);
     const unsigned peers = __match_any_sync(0xffffffffu, key);

@@ -194,32 +194,34 @@ Status make_plan(uint64_t n, const MsmConfig& config, const DeviceModel& device,
   const uint64_t budget = config.memory_budget_bytes;
   const bool device_binds = device.memory_bytes && (budget == 0 || device.memory_bytes < budget);
   const uint64_t limit = device_binds ? device.memory_bytes : budget;
-  // The preferred shape when it fits; else the CPU takes the next in order of preference and CUDA
-  // the one of least estimated time (passes and chunks cost more than their order says: measured at
-  // 2^20 under 93.8 MiB, 2 passes × 64 chunks of c = 15 took 29.8 ms, 3 × 16 of c = 14 18.6 ms).
-  uint64_t smallest_peak = UINT64_MAX;
-  double best_ms = 0;
-  bool found = false;
+  // The preferred shape when it fits. Else the CPU takes the next in order of preference and CUDA the
+  // one of least estimated time (passes and chunks cost more than their order says: measured at 2^20
+  // under 93.8 MiB, 2 passes × 64 chunks of c = 15 took 29.8 ms, 3 × 16 of c = 14 18.6 ms). The
+  // estimate is fitted on c = 10..17 at 2^18..2^24 and extrapolates outside; it only ranks shapes
+  // that fit. Shapes go in that order, so only the first few are laid out (each plan_for is µs, and
+  // make_plan runs on every MSM call).
+  std::vector<std::pair<double, const plan::Shape*>> order;
   for (const plan::Shape& shape : shapes) {
-    Plan p = plan::plan_for(n, shape, config, device);
-    smallest_peak = std::min(smallest_peak, p.peak_bytes);
-    if (limit && p.peak_bytes > limit) continue;
-    const bool preferred = &shape == &shapes.front();
-    if (preferred || device.backend != Backend::cuda) {
+    const bool by_time = device.backend == Backend::cuda && &shape != &shapes.front();
+    order.emplace_back(by_time ? plan::cuda_estimated_ms(n, shape.c, shape.passes, shape.chunks) : 0.0, &shape);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [ms, shape] : order) {
+    Plan p = plan::plan_for(n, *shape, config, device);
+    if (limit == 0 || p.peak_bytes <= limit) {
       out = std::move(p);
       return Status::Ok();
     }
-    const double ms = plan::cuda_estimated_ms(n, shape.c, shape.passes, p.point_chunks);
-    if (!found || ms < best_ms) out = std::move(p), best_ms = ms, found = true;
   }
-  if (found) return Status::Ok();
+  uint64_t least = 0;
+  if (Status s = smallest_peak(n, config, device, least); !s.ok()) return s;
   const std::string what = config.window_passes ? fmt::format("n = {} in {} window passes", n, config.window_passes)
                                                 : fmt::format("n = {}", n);
   const std::string too_small =
       device_binds ? fmt::format("{} does not fit the {} of device {}", what, plan::mib(limit), device.name)
                    : fmt::format("memory budget {} ({} bytes) is too small for {}", plan::mib(limit), limit, what);
-  return Status::OutOfMemory(fmt::format("{}: the smallest feasible peak is {} ({} bytes)", too_small,
-                                         plan::mib(smallest_peak), smallest_peak));
+  return Status::OutOfMemory(
+      fmt::format("{}: the smallest feasible peak is {} ({} bytes)", too_small, plan::mib(least), least));
 }
 
 Status smallest_peak(uint64_t n, const MsmConfig& config, const DeviceModel& device, uint64_t& out_bytes) {

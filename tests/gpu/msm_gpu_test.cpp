@@ -146,12 +146,17 @@ TEST(CudaMsm, RefusesScalarsNotBelowR) {
   for (int i = 0; i < 4; ++i)  // r itself at 65537, 2^256 − 1 at 70000
     for (int k = 0; k < 8; ++k) scalars[65537 * 32 + 8 * i + k] = static_cast<uint8_t>(math::FrParams::kModulus[i] >> (8 * k));
   std::fill(scalars.end() - 32, scalars.end(), uint8_t{0xff});
-  for (const MsmConfig& config : {cuda_config(0, 0, 1), cuda_config(0, 0, 4), cuda_config(3, 0, 8)}) {
-    AffinePoint q;
-    const Status s = ctx->msm(scalars.data(), n, config, q);
-    EXPECT_EQ(s.code(), StatusCode::invalid_argument) << s.message();
-    EXPECT_NE(s.message().find("scalar 65537: not below r"), std::string::npos) << s.message();
-  }
+  auto refused_at = [&](const std::string& index) {
+    for (const MsmConfig& config : {cuda_config(0, 0, 1), cuda_config(0, 0, 4), cuda_config(3, 0, 8)}) {
+      AffinePoint q;
+      const Status s = ctx->msm(scalars.data(), n, config, q);
+      EXPECT_EQ(s.code(), StatusCode::invalid_argument) << s.message();
+      EXPECT_NE(s.message().find("scalar " + index + ": not below r"), std::string::npos) << s.message();
+    }
+  };
+  refused_at("65537");
+  std::fill(scalars.begin() + 40000 * 32, scalars.begin() + 40001 * 32, uint8_t{0xff});  // an earlier chunk
+  refused_at("40000");
   std::vector<AffinePoint> batch;
   const Status s = ctx->msm_batch(scalars.data() + 32 * (n - 3), 1, 3, batch);
   EXPECT_NE(s.message().find("batch item 2: scalar 0: not below r"), std::string::npos) << s.message();

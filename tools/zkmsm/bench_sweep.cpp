@@ -1,8 +1,8 @@
 // zkmsm bench --sweep memory: the memory/time trade of window passes. One synthetic input, run at
 // the unbounded plan, then at a ladder of budgets down to the smallest feasible peak (the planner
 // picks c, passes and, on CUDA, point chunks), then at every forced pass count of the unbounded
-// plan's c. Every run is
-// checked against the oracle; one JSON row per plan.
+// plan's c (without a budget the CUDA arena keeps its size: those rows' measured peak is the
+// arena's). Every run is checked against the oracle; one JSON row per plan.
 #include <fmt/format.h>
 #include <unistd.h>
 
