@@ -78,6 +78,9 @@ int main(void) {
   uint8_t scalars[N * 32], q[64], q1[64];
   for (int i = 0; i < N; ++i) set_small(scalars + 32 * i, (uint64_t)(i + 1));
   CHECK(zkmsm_msm(ctx, scalars, N, NULL, q, err, sizeof err) == ZKMSM_OK);
+  /* a host pointer is not device memory (and a CPU context takes no device scalars) */
+  CHECK(zkmsm_msm_device(ctx, scalars, N, NULL, q1, err, sizeof err) == ZKMSM_INVALID_ARGUMENT);
+  CHECK(strstr(err, "device") != NULL);
   uint8_t s29[32];
   set_small(s29, 29);
   CHECK(zkmsm_msm(ctx, s29, 1, NULL, q1, err, sizeof err) == ZKMSM_OK);

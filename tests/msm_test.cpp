@@ -147,6 +147,13 @@ TEST(Msm, RejectsBadInput) {
   EXPECT_EQ(s.code(), StatusCode::invalid_argument);
   EXPECT_NE(s.message().find("scalar 1"), std::string::npos) << s.message();
   EXPECT_FALSE(ctx->msm(in.scalars.data(), 4, q).ok());  // more scalars than bases
+  // Scalars in device memory need the CUDA backend.
+  MsmConfig cpu;
+  cpu.backend = Backend::cpu;
+  ASSERT_TRUE(Context::create(in.points.data(), 3, cpu, ctx).ok());
+  s = ctx->msm_device(in.scalars.data(), 3, q);
+  EXPECT_EQ(s.code(), StatusCode::invalid_argument);
+  EXPECT_NE(s.message().find("need the CUDA backend"), std::string::npos) << s.message();
 }
 
 }  // namespace

@@ -81,9 +81,14 @@ uint64_t zkmsm_context_size(const zkmsm_context* ctx); /* number of bases */
 zkmsm_status zkmsm_msm(zkmsm_context* ctx, const uint8_t* scalars, uint64_t n, const zkmsm_config* config,
                        uint8_t* out_point, char* err, size_t err_len);
 
+/* zkmsm_msm with the n scalars (canonical, same layout) already in CUDA device memory: CUDA contexts
+ * only, no Montgomery-form scalars, one point chunk; a scalar >= r is refused on the device. */
+zkmsm_status zkmsm_msm_device(zkmsm_context* ctx, const void* device_scalars, uint64_t n, const zkmsm_config* config,
+                              uint8_t* out_point, char* err, size_t err_len);
+
 /* batch MSMs over the same first n bases: scalars holds batch vectors of n scalars back to back
- * (batch*n*32 bytes), out_points receives batch results (batch*64 bytes). All scalars are checked before
- * the first MSM; out_points is written only on success. */
+ * (batch*n*32 bytes), out_points receives batch results (batch*64 bytes). Every scalar is checked (CPU:
+ * all before the first MSM; CUDA: on the device, item by item); out_points is written only on success. */
 zkmsm_status zkmsm_msm_batch(zkmsm_context* ctx, const uint8_t* scalars, uint64_t n, uint64_t batch,
                              const zkmsm_config* config, uint8_t* out_points, char* err, size_t err_len);
 

@@ -50,10 +50,19 @@ class Context {
   // As msm(), for a config other than the context's (same backend), e.g. another budget or pass count.
   Status msm(const uint8_t* scalars, uint64_t n, const MsmConfig& config, AffinePoint& out, MsmStats* stats = nullptr);
 
+  // As msm(), with the n scalars (same layout) already in CUDA device memory, e.g. the output of a GPU
+  // NTT: the CUDA backend copies them device to device into its arena and checks them there (a
+  // scalar ≥ r is refused, named); the plan takes them in one piece (point_chunks 1). The CPU backend,
+  // or a pointer that is not device memory, is refused.
+  Status msm_device(const void* d_scalars, uint64_t n, AffinePoint& out, MsmStats* stats = nullptr);
+  Status msm_device(const void* d_scalars, uint64_t n, const MsmConfig& config, AffinePoint& out,
+                    MsmStats* stats = nullptr);
+
   // A batch (ICICLE's batch_size, points shared in the batch): `batch` scalar vectors of n scalars each,
   // back to back (batch·n·32 bytes), over the same first n bases; out gets `batch` results in order.
-  // Planned once; every scalar is checked before the first MSM runs, and out is only written when all
-  // succeed. stats (when given) holds the plan, the whole batch's wall time and the largest peak.
+  // Planned once; every scalar is checked (CPU: all before the first MSM runs; CUDA: on the device,
+  // item by item), and out is only written when all succeed. stats (when given) holds the plan, the
+  // whole batch's wall time and the largest peak.
   Status msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, std::vector<AffinePoint>& out,
                    MsmStats* stats = nullptr);
   Status msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, const MsmConfig& config,

@@ -18,6 +18,11 @@ class BackendImpl {
   // True when msm() refuses scalars ≥ r itself, naming the first, so Context need not read them first
   // (the CUDA backend checks them on the device, which reads them anyway).
   virtual bool checks_scalars() const { return false; }
+  // msm() on n = plan.n scalars in CUDA device memory (plans with one point chunk).
+  virtual Status msm_device(const Plan& plan, const void* d_scalars, math::G1Affine& out, uint64_t& peak_bytes) {
+    (void)plan, (void)d_scalars, (void)out, (void)peak_bytes;
+    return Status::InvalidArgument("scalars in device memory need the CUDA backend");
+  }
 };
 
 // Null when the bases' block cannot be allocated.

@@ -170,6 +170,23 @@ zkmsm_status zkmsm_msm(zkmsm_context* ctx, const uint8_t* scalars, uint64_t n, c
   return zkmsm_msm_batch(ctx, scalars, n, 1, config, out_point, err, err_len);
 }
 
+zkmsm_status zkmsm_msm_device(zkmsm_context* ctx, const void* device_scalars, uint64_t n, const zkmsm_config* config,
+                              uint8_t* out_point, char* err, size_t err_len) {
+  return guarded(err, err_len, [&]() -> Status {
+    if (!ctx || !ctx->ctx) return Status::InvalidArgument("context is NULL");
+    if (!out_point) return Status::InvalidArgument("out_point is NULL");
+    zkmsm::MsmConfig cfg = ctx->ctx->config();
+    if (config)
+      if (Status s = to_config(config, cfg); !s.ok()) return s;
+    if (config ? config->scalars_montgomery != 0 : ctx->scalars_montgomery)
+      return Status::InvalidArgument("Montgomery-form scalars in device memory are not supported (convert them first)");
+    zkmsm::AffinePoint result;
+    if (Status s = ctx->ctx->msm_device(device_scalars, n, cfg, result); !s.ok()) return s;
+    copy_point(result, out_point);
+    return Status::Ok();
+  });
+}
+
 zkmsm_status zkmsm_msm_batch(zkmsm_context* ctx, const uint8_t* scalars, uint64_t n, uint64_t batch,
                              const zkmsm_config* config, uint8_t* out_points, char* err, size_t err_len) {
   return guarded(err, err_len, [&]() -> Status {

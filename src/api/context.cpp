@@ -114,6 +114,34 @@ Status Context::msm(const uint8_t* scalars, uint64_t n, const MsmConfig& config,
   return Status::Ok();
 }
 
+Status Context::msm_device(const void* d_scalars, uint64_t n, AffinePoint& out, MsmStats* stats) {
+  return msm_device(d_scalars, n, config_, out, stats);
+}
+
+Status Context::msm_device(const void* d_scalars, uint64_t n, const MsmConfig& config, AffinePoint& out,
+                           MsmStats* stats) {
+  if (n > n_) return Status::InvalidArgument(fmt::format("{} scalars but only {} bases", n, n_));
+  if (n && !d_scalars) return Status::InvalidArgument("device scalars pointer is null");
+  if (config.point_chunks > 1)
+    return Status::InvalidArgument("scalars in device memory are taken in one piece (point chunks must be 1)");
+  MsmConfig cfg = config;
+  cfg.backend = config_.backend;
+  cfg.point_chunks = 1;
+  Plan plan;
+  if (Status s = make_plan(n, cfg, impl_->device_model(cfg), plan); !s.ok()) return s;
+  const auto start = std::chrono::steady_clock::now();
+  G1Affine result;
+  uint64_t peak = 0;
+  if (Status s = impl_->msm_device(plan, d_scalars, result, peak); !s.ok()) return s;
+  out = encode_point(result);
+  if (stats) {
+    stats->wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    stats->peak_bytes_measured = peak;
+    stats->plan = std::move(plan);
+  }
+  return Status::Ok();
+}
+
 Status Context::msm_batch(const uint8_t* scalars, uint64_t n, uint64_t batch, std::vector<AffinePoint>& out,
                           MsmStats* stats) {
   return msm_batch(scalars, n, batch, config_, out, stats);

@@ -19,6 +19,11 @@ class CudaBackend final : public BackendImpl {
     peak_bytes = engine_->arena_bytes();
     return s;
   }
+  Status msm_device(const Plan& plan, const void* d_scalars, math::G1Affine& out, uint64_t& peak_bytes) override {
+    Status s = engine_->msm_device(plan, d_scalars, out);
+    peak_bytes = engine_->arena_bytes();
+    return s;
+  }
 
  private:
   std::unique_ptr<cuda::Engine> engine_;

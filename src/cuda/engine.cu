@@ -234,15 +234,33 @@ Status Engine::reserve(const Plan& plan) {
 }
 
 Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
+  return copy_scalars_in(plan, h_scalars, false);
+}
+
+Status Engine::copy_scalars_in(const Plan& plan, const void* scalars, bool from_device) {
   State& s = *state_;
   if (plan.point_chunks > 1) return Status::InvalidArgument("a plan with point chunks streams its scalars: call msm");
   if (plan.n == 0) return Status::Ok();
   ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));  // a failed streamed call may have left a copy in flight
   ZK_CUDA_TRY(cudaEventRecord(s.events[0], s.stream));
-  ZK_CUDA_TRY(cudaMemcpyAsync(s.region<uint64_t>(plan, "scalars"), h_scalars, plan.n * 32, cudaMemcpyHostToDevice,
-                              s.stream));
+  ZK_CUDA_TRY(cudaMemcpyAsync(s.region<uint64_t>(plan, "scalars"), scalars, plan.n * 32,
+                              from_device ? cudaMemcpyDeviceToDevice : cudaMemcpyHostToDevice, s.stream));
   ZK_CUDA_TRY(cudaEventRecord(s.events[1], s.stream));
   return Status::Ok();
+}
+
+Status Engine::msm_device(const Plan& plan, const void* d_scalars, G1Affine& out, RunTimings* timings) {
+  if (plan.point_chunks > 1) return Status::InvalidArgument("scalars in device memory are taken in one piece");
+  if (plan.n) {
+    cudaPointerAttributes attributes{};
+    const bool device = cudaPointerGetAttributes(&attributes, d_scalars) == cudaSuccess &&
+                        (attributes.type == cudaMemoryTypeDevice || attributes.type == cudaMemoryTypeManaged);
+    cudaGetLastError();  // an unregistered host pointer may leave an error behind
+    if (!device) return Status::InvalidArgument("the scalars pointer is not CUDA device memory");
+  }
+  if (Status st = reserve(plan); !st.ok()) return st;
+  if (Status st = copy_scalars_in(plan, d_scalars, true); !st.ok()) return st;
+  return run(plan, out, timings);
 }
 
 Status Engine::run(const Plan& plan, G1Affine& out, RunTimings* timings) {

@@ -65,6 +65,9 @@ class Engine {
   Status run(const Plan& plan, math::G1Affine& out, RunTimings* timings = nullptr);
   // reserve, then upload + run, or with point chunks every pass streaming the scalars chunk by chunk.
   Status msm(const Plan& plan, const uint64_t* h_scalars, math::G1Affine& out, RunTimings* timings = nullptr);
+  // reserve, then a device-to-device copy of plan.n scalars into the "scalars" region, then run
+  // (plans with one point chunk; refuses a pointer that is not CUDA device or managed memory).
+  Status msm_device(const Plan& plan, const void* d_scalars, math::G1Affine& out, RunTimings* timings = nullptr);
 
   struct State;
   explicit Engine(std::unique_ptr<State> state);
@@ -72,6 +75,8 @@ class Engine {
  private:
   // Loads every kernel and pins the initial plan's staging (part of create).
   Status warm_up(const Plan& initial_plan);
+  // Copies plan.n scalars from host or device memory into the "scalars" region (one point chunk).
+  Status copy_scalars_in(const Plan& plan, const void* scalars, bool from_device);
   Status execute(const Plan& plan, const uint64_t* h_scalars, math::G1Affine& out, RunTimings* timings);
   std::unique_ptr<State> state_;
 };

@@ -1,5 +1,6 @@
 // The CUDA backend against the known-discrete-log oracle: sizes, every pass count, skewed scalars,
 // edge-case bases, small and odd n, forced window widths, and agreement with the CPU backend.
+#include <cuda_runtime_api.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -167,6 +168,35 @@ TEST(CudaMsm, RefusesScalarsNotBelowR) {
   auto cpu_ctx = make_context(in, n, cpu);
   ASSERT_TRUE(cpu_ctx && cpu_ctx->msm(good.data(), n, b).ok());
   EXPECT_EQ(a, b);
+}
+
+// Scalars already in device memory (e.g. a GPU NTT's output) are copied device to device and checked
+// there: the same result as from host memory, with one pass or several; a host pointer, a chunked
+// plan and a scalar ≥ r are refused.
+TEST(CudaMsm, ScalarsInDeviceMemory) {
+  ZK_REQUIRE_GPU();
+  const uint64_t n = 65537;
+  const auto& in = inputs(17, true);
+  auto ctx = make_context(in, n, cuda_config());
+  ASSERT_TRUE(ctx);
+  const std::vector<uint8_t> scalars = io::scalars_to_bytes(io::synthetic_scalars(n, io::ScalarDist::half_ones, 4));
+  void* d_scalars = nullptr;
+  ASSERT_EQ(cudaMalloc(&d_scalars, scalars.size()), cudaSuccess);
+  ASSERT_EQ(cudaMemcpy(d_scalars, scalars.data(), scalars.size(), cudaMemcpyHostToDevice), cudaSuccess);
+  AffinePoint from_host, from_device;
+  ASSERT_TRUE(ctx->msm(scalars.data(), n, from_host).ok());
+  for (unsigned passes : {0u, 3u}) {
+    const Status s = ctx->msm_device(d_scalars, n, cuda_config(passes), from_device);
+    ASSERT_TRUE(s.ok()) << s.message();
+    EXPECT_EQ(from_device, from_host) << passes;
+  }
+  EXPECT_NE(ctx->msm_device(scalars.data(), n, from_device).message().find("not CUDA device memory"),
+            std::string::npos);
+  EXPECT_NE(ctx->msm_device(d_scalars, n, cuda_config(0, 0, 2), from_device).message().find("one piece"),
+            std::string::npos);
+  ASSERT_EQ(cudaMemset(static_cast<uint8_t*>(d_scalars) + 1234 * 32, 0xff, 32), cudaSuccess);
+  EXPECT_NE(ctx->msm_device(d_scalars, n, from_device).message().find("scalar 1234: not below r"), std::string::npos);
+  cudaFree(d_scalars);
 }
 
 // 2^24: run with --gtest_also_run_disabled_tests (needs ~1.2 GiB of host memory and a minute of setup).
