@@ -10,7 +10,7 @@ class CudaBackend final : public BackendImpl {
   explicit CudaBackend(std::unique_ptr<cuda::Engine> engine) : engine_(std::move(engine)) {}
 
   DeviceModel device_model(const MsmConfig&) const override { return engine_->model(); }
-  // The digit count refuses scalars ≥ r on the device: a host check read them at ~8 GB/s, 4.8 ms of
+  // The digit count refuses scalars ≥ r on the device: a host check read them at ~7 GB/s, 4.8 ms of
   // the 11.9 of an MSM call at 2^20 (H100 host, 2026-11-26).
   bool checks_scalars() const override { return true; }
 
