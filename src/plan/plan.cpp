@@ -143,7 +143,8 @@ std::vector<unsigned> chunk_counts(uint64_t n, const MsmConfig& config, const De
 }
 
 // The (c, window passes, point chunks) shapes the planner may choose, in order of preference: the
-// best c first; for each c the fewest passes first; for each pass count the fewest chunks first.
+// best c first; for each c the fewest passes first; for each pass count the fewest chunks first
+// (for CUDA, make_plan ranks all but the first by estimated time instead).
 Status shapes(uint64_t n, const MsmConfig& config, const DeviceModel& device, std::vector<Shape>& out) {
   if (n >= (uint64_t{1} << 31)) return Status::InvalidArgument(fmt::format("n = {} is too large (limit 2^31 − 1)", n));
   std::vector<unsigned> cs;
