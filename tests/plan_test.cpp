@@ -147,6 +147,31 @@ TEST(Plan, PointChunksShrinkTheCudaPeakBeforePassesDo) {
   EXPECT_EQ(odd.chunk_points(), 16u);
 }
 
+// Scalars read in place from device memory (Context::msm_device): no scalars region, one chunk; the
+// CPU backend ignores the flag (it never copies scalars).
+TEST(Plan, CudaScalarsReadInPlaceNeedNoScalarsRegion) {
+  const uint64_t n = 1 << 20;
+  const DeviceModel h100 = DeviceModel::h100();
+  MsmConfig in_place = with(0, 0, 0, 1);
+  in_place.scalars_in_place = true;
+  const Plan copied = must_plan(n, with(0, 0, 0, 1), h100);
+  const Plan read = must_plan(n, in_place, h100);
+  expect_well_formed(read);
+  EXPECT_TRUE(read.scalars_in_place);
+  EXPECT_EQ(read.c, copied.c);
+  EXPECT_EQ(read.find("scalars")->bytes, 0u);
+  EXPECT_EQ(copied.peak_bytes - read.peak_bytes, n * 32);
+  EXPECT_NE(plan_table(read).find("read in place"), std::string::npos);
+  EXPECT_TRUE(nlohmann::json::parse(plan_json(read))["scalars_in_place"].get<bool>());
+  MsmConfig unchunked;
+  unchunked.scalars_in_place = true;
+  EXPECT_EQ(must_plan(n, unchunked, h100).point_chunks, 1u);  // no default streaming
+  in_place.point_chunks = 2;
+  Plan refused;
+  EXPECT_FALSE(make_plan(n, in_place, h100, refused).ok());
+  EXPECT_FALSE(must_plan(n, unchunked, DeviceModel::cpu(2)).scalars_in_place);
+}
+
 // Under a budget the preferred CUDA shape does not fit, the planner takes the feasible shape of least
 // estimated time, not the first in order: at 2^20 under half the unbounded peak the order gave 2 passes
 // × 64 chunks of c = 15 (measured 29.8 ms on an H100), the estimate a plan measured ~40 % faster.

@@ -50,10 +50,10 @@ class Context {
   // As msm(), for a config other than the context's (same backend), e.g. another budget or pass count.
   Status msm(const uint8_t* scalars, uint64_t n, const MsmConfig& config, AffinePoint& out, MsmStats* stats = nullptr);
 
-  // As msm(), with the n scalars (same layout) already in CUDA device memory, e.g. the output of a GPU
-  // NTT: the CUDA backend copies them device to device into its arena and checks them there (a
-  // scalar ≥ r is refused, named); the plan takes them in one piece (point_chunks 1). The CPU backend,
-  // or a pointer that is not device memory, is refused.
+  // As msm(), with the n scalars (same layout) already in CUDA device memory (16-byte aligned), e.g.
+  // the output of a GPU NTT: the CUDA backend reads them in place (the plan has no scalars region,
+  // scalars_in_place) and checks them there (a scalar ≥ r is refused, named); one point chunk. The
+  // CPU backend, or a pointer that is not device memory, is refused.
   Status msm_device(const void* d_scalars, uint64_t n, AffinePoint& out, MsmStats* stats = nullptr);
   Status msm_device(const void* d_scalars, uint64_t n, const MsmConfig& config, AffinePoint& out,
                     MsmStats* stats = nullptr);

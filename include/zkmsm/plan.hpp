@@ -32,6 +32,9 @@ struct MsmConfig {
   unsigned point_chunks = 0;         // CUDA: 0 = planner's choice; k = stream the scalars in k chunks
   uint64_t memory_budget_bytes = 0;  // 0 = no limit
   unsigned threads = 0;              // CPU threads; 0 = hardware concurrency
+  // CUDA: the scalars are read in place from device memory (Context::msm_device): no scalars region,
+  // one point chunk. The CPU backend always reads the caller's scalars in place; it ignores this.
+  bool scalars_in_place = false;
 };
 
 enum class Lifetime { context, msm, pass };
@@ -55,6 +58,7 @@ struct Plan {
   // each chunk's scalars are copied in (double-buffered, so a copy overlaps the previous chunk's
   // work), sorted and added into the pass's buckets. 1 = all scalars resident at once.
   unsigned point_chunks = 1;
+  bool scalars_in_place = false;  // CUDA: read from the caller's device memory (MsmConfig)
   unsigned threads = 1;
   Backend backend = Backend::cpu;
   std::string device;

@@ -127,6 +127,7 @@ Status Context::msm_device(const void* d_scalars, uint64_t n, const MsmConfig& c
   MsmConfig cfg = config;
   cfg.backend = config_.backend;
   cfg.point_chunks = 1;
+  cfg.scalars_in_place = true;
   Plan plan;
   if (Status s = make_plan(n, cfg, impl_->device_model(cfg), plan); !s.ok()) return s;
   const auto start = std::chrono::steady_clock::now();

@@ -155,7 +155,8 @@ struct Engine::State {
     if (uint64_t{plan.windows_per_pass} * plan.chunk_points() >= (uint64_t{1} << 32))
       return Status::InvalidArgument("windows per pass × chunk points must stay below 2^32 (use more window passes)");
     const std::vector<Region> expected =
-        plan::cuda_regions(plan.n, plan.chunk_points(), plan.c, plan.windows_per_pass, device_model(info));
+        plan::cuda_regions(plan.n, plan.chunk_points(), plan.c, plan.windows_per_pass, plan.scalars_in_place,
+                           device_model(info));
     for (const Region& e : expected) {
       const Region* r = plan.find(e.name);
       if (!r || r->bytes != e.bytes)
@@ -234,44 +235,46 @@ Status Engine::reserve(const Plan& plan) {
 }
 
 Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
-  return copy_scalars_in(plan, h_scalars, false);
-}
-
-Status Engine::copy_scalars_in(const Plan& plan, const void* scalars, bool from_device) {
   State& s = *state_;
   if (plan.point_chunks > 1) return Status::InvalidArgument("a plan with point chunks streams its scalars: call msm");
+  if (plan.scalars_in_place) return Status::InvalidArgument("a plan that reads scalars in place has no scalars region");
   if (plan.n == 0) return Status::Ok();
   ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));  // a failed streamed call may have left a copy in flight
   ZK_CUDA_TRY(cudaEventRecord(s.events[0], s.stream));
-  ZK_CUDA_TRY(cudaMemcpyAsync(s.region<uint64_t>(plan, "scalars"), scalars, plan.n * 32,
-                              from_device ? cudaMemcpyDeviceToDevice : cudaMemcpyHostToDevice, s.stream));
+  ZK_CUDA_TRY(cudaMemcpyAsync(s.region<uint64_t>(plan, "scalars"), h_scalars, plan.n * 32, cudaMemcpyHostToDevice,
+                              s.stream));
   ZK_CUDA_TRY(cudaEventRecord(s.events[1], s.stream));
   return Status::Ok();
 }
 
 Status Engine::msm_device(const Plan& plan, const void* d_scalars, G1Affine& out, RunTimings* timings) {
-  if (plan.point_chunks > 1) return Status::InvalidArgument("scalars in device memory are taken in one piece");
+  if (!plan.scalars_in_place || plan.point_chunks > 1)
+    return Status::InvalidArgument("scalars in device memory need a plan that reads them in place, in one piece");
   if (plan.n) {
     cudaPointerAttributes attributes{};
     const bool device = cudaPointerGetAttributes(&attributes, d_scalars) == cudaSuccess &&
                         (attributes.type == cudaMemoryTypeDevice || attributes.type == cudaMemoryTypeManaged);
     cudaGetLastError();  // an unregistered host pointer may leave an error behind
     if (!device) return Status::InvalidArgument("the scalars pointer is not CUDA device memory");
+    // The digit kernels load a scalar as two 16-byte words.
+    if (reinterpret_cast<uintptr_t>(d_scalars) % 16)
+      return Status::InvalidArgument("scalars in device memory must be 16-byte aligned");
   }
   if (Status st = reserve(plan); !st.ok()) return st;
-  if (Status st = copy_scalars_in(plan, d_scalars, true); !st.ok()) return st;
-  return run(plan, out, timings);
+  return execute(plan, nullptr, static_cast<const uint64_t*>(d_scalars), out, timings);
 }
 
 Status Engine::run(const Plan& plan, G1Affine& out, RunTimings* timings) {
   if (plan.point_chunks > 1) return Status::InvalidArgument("a plan with point chunks streams its scalars: call msm");
-  return execute(plan, nullptr, out, timings);
+  if (plan.scalars_in_place) return Status::InvalidArgument("a plan that reads scalars in place: call msm_device");
+  return execute(plan, nullptr, nullptr, out, timings);
 }
 
 // Every window pass; with point chunks, each pass takes the scalars chunk by chunk from h_scalars,
 // double-buffered (pinned staging → device buffer k % 2 on the copy stream), and chunk k + 1 is
 // staged only after all of chunk k's kernels are queued, so the host's copy overlaps their work.
-Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& out, RunTimings* timings) {
+Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64_t* d_in_place, G1Affine& out,
+                       RunTimings* timings) {
   State& s = *state_;
   out = G1Affine::infinity();
   if (timings) *timings = RunTimings{};
@@ -290,7 +293,7 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
   a.d_scalar_check = s.region<uint32_t>(plan, "scalar_check");
   a.layout = plan::cuda::layout(chunk, plan.c, plan.windows_per_pass, s.info.sm_count);
   a.running_buckets = streamed;
-  uint64_t* const d_scalars = s.region<uint64_t>(plan, "scalars");
+  uint64_t* const d_scalars = s.region<uint64_t>(plan, "scalars");  // streamed chunks, or resident scalars
   const G1Affine* const d_bases = s.region<G1Affine>(plan, "bases");
   auto chunk_size = [&](unsigned k) { return std::min(chunk, plan.n - k * chunk); };
   if (streamed)
@@ -324,7 +327,7 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
         if (k == 0) ZK_CUDA_TRY(copy_chunk(0));
         ZK_CUDA_TRY(cudaStreamWaitEvent(s.stream, s.copied[k % 2]));
       }
-      a.d_scalars = d_scalars + (streamed ? (k % 2) * 4 * chunk : 0);
+      a.d_scalars = d_in_place ? d_in_place : d_scalars + (streamed ? (k % 2) * 4 * chunk : 0);
       a.d_bases = d_bases + k * chunk;
       a.n = static_cast<uint32_t>(chunk_size(k));
       a.first_point = static_cast<uint32_t>(k * chunk);
@@ -369,7 +372,7 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, G1Affine& ou
 
 Status Engine::msm(const Plan& plan, const uint64_t* h_scalars, G1Affine& out, RunTimings* timings) {
   if (Status st = reserve(plan); !st.ok()) return st;
-  if (plan.point_chunks > 1) return execute(plan, h_scalars, out, timings);
+  if (plan.point_chunks > 1) return execute(plan, h_scalars, nullptr, out, timings);
   if (Status st = upload_scalars(plan, h_scalars); !st.ok()) return st;
   if (Status st = run(plan, out, timings); !st.ok()) return st;
   if (timings && plan.n) ZK_CUDA_TRY(cudaEventElapsedTime(&timings->upload_ms, state_->events[0], state_->events[1]));

@@ -65,8 +65,8 @@ class Engine {
   Status run(const Plan& plan, math::G1Affine& out, RunTimings* timings = nullptr);
   // reserve, then upload + run, or with point chunks every pass streaming the scalars chunk by chunk.
   Status msm(const Plan& plan, const uint64_t* h_scalars, math::G1Affine& out, RunTimings* timings = nullptr);
-  // reserve, then a device-to-device copy of plan.n scalars into the "scalars" region, then run
-  // (plans with one point chunk; refuses a pointer that is not CUDA device or managed memory).
+  // reserve, then every pass reading plan.n scalars in place from d_scalars (a plan made with
+  // scalars_in_place; refuses a pointer that is not 16-byte aligned CUDA device or managed memory).
   Status msm_device(const Plan& plan, const void* d_scalars, math::G1Affine& out, RunTimings* timings = nullptr);
 
   struct State;
@@ -75,9 +75,9 @@ class Engine {
  private:
   // Loads every kernel and pins the initial plan's staging (part of create).
   Status warm_up(const Plan& initial_plan);
-  // Copies plan.n scalars from host or device memory into the "scalars" region (one point chunk).
-  Status copy_scalars_in(const Plan& plan, const void* scalars, bool from_device);
-  Status execute(const Plan& plan, const uint64_t* h_scalars, math::G1Affine& out, RunTimings* timings);
+  // Every pass; the scalars come from h_scalars (streamed plans), d_in_place, or the "scalars" region.
+  Status execute(const Plan& plan, const uint64_t* h_scalars, const uint64_t* d_in_place, math::G1Affine& out,
+                 RunTimings* timings);
   std::unique_ptr<State> state_;
 };
 

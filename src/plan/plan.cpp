@@ -75,8 +75,9 @@ std::vector<unsigned> candidate_c(uint64_t n, const DeviceModel& device) {
 }
 
 std::vector<Region> backend_regions(uint64_t n, uint64_t chunk_points, unsigned c, unsigned windows_per_pass,
-                                    const DeviceModel& device) {
-  if (device.backend == Backend::cuda) return cuda_regions(n, chunk_points, c, windows_per_pass, device);
+                                    bool scalars_in_place, const DeviceModel& device) {
+  if (device.backend == Backend::cuda)
+    return cuda_regions(n, chunk_points, c, windows_per_pass, scalars_in_place, device);
   return cpu_regions(n, c, windows_per_pass, device.threads);
 }
 
@@ -116,7 +117,8 @@ Plan plan_for(uint64_t n, const Shape& shape, const MsmConfig& config, const Dev
   p.backend = device.backend;
   p.device = device.name;
   p.budget_bytes = config.memory_budget_bytes;
-  p.regions = backend_regions(n, p.chunk_points(), p.c, p.windows_per_pass, device);
+  p.scalars_in_place = config.scalars_in_place && device.backend == Backend::cuda;
+  p.regions = backend_regions(n, p.chunk_points(), p.c, p.windows_per_pass, p.scalars_in_place, device);
   p.peak_bytes = lay_out(p.regions);
   return p;
 }
@@ -135,7 +137,7 @@ constexpr uint64_t kStreamInFourFromPoints = uint64_t{1} << 23;
 
 std::vector<unsigned> chunk_counts(uint64_t n, const MsmConfig& config, const DeviceModel& device) {
   if (config.point_chunks) return {config.point_chunks};
-  if (device.backend != Backend::cuda) return {1};
+  if (device.backend != Backend::cuda || config.scalars_in_place) return {1};
   std::vector<unsigned> out = {n >= kStreamInFourFromPoints ? 4u : n >= kStreamFromPoints ? 2u : 1u};
   for (unsigned k = 2 * out.back(); k <= kMaxPointChunks; k *= 2)
     if (points_per_chunk(n, k) < points_per_chunk(n, out.back())) out.push_back(k);
@@ -157,6 +159,8 @@ Status shapes(uint64_t n, const MsmConfig& config, const DeviceModel& device, st
   }
   if (config.point_chunks > 1 && device.backend != Backend::cuda)
     return Status::InvalidArgument("point chunks stream scalars to a GPU: the CPU backend takes 1");
+  if (config.point_chunks > 1 && config.scalars_in_place)
+    return Status::InvalidArgument("scalars read in place from device memory are taken in one piece (point chunks 1)");
   if (config.point_chunks > kMaxPointChunks || (n && config.point_chunks > n))
     return Status::InvalidArgument(fmt::format("point chunks = {} is outside 1..{}", config.point_chunks,
                                                std::min<uint64_t>(kMaxPointChunks, std::max<uint64_t>(n, 1))));

@@ -13,6 +13,7 @@ std::string plan_table(const Plan& plan) {
                               backend_name(plan.backend), plan.device);
   if (plan.point_chunks > 1)
     s += fmt::format("scalars streamed in {} chunks of ≤ {} points\n", plan.point_chunks, plan.chunk_points());
+  if (plan.scalars_in_place) s += "scalars read in place from device memory\n";
   s += fmt::format("{:<22} {:>12} {:>16}  {}\n", "region", "MiB", "bytes", "lifetime");
   for (const Region& r : plan.regions)
     s += fmt::format("{:<22} {:>12.3f} {:>16}  {}\n", r.name, r.bytes / 1048576.0, r.bytes, lifetime_name(r.lifetime));
@@ -37,6 +38,7 @@ std::string plan_json(const Plan& plan) {
                       {"pass_windows", pass_windows},
                       {"point_chunks", plan.point_chunks},
                       {"chunk_points", plan.chunk_points()},
+                      {"scalars_in_place", plan.scalars_in_place},
                       {"backend", backend_name(plan.backend)},
                       {"device", plan.device},
                       {"threads", plan.threads},

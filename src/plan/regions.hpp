@@ -26,7 +26,7 @@ std::vector<unsigned> candidate_c(uint64_t n, const DeviceModel& device);
 // Every buffer an MSM needs when `windows_per_pass` windows are in flight at once over points taken
 // `chunk_points` at a time (n when the scalars are resident at once; offsets unset).
 std::vector<Region> backend_regions(uint64_t n, uint64_t chunk_points, unsigned c, unsigned windows_per_pass,
-                                    const DeviceModel& device);
+                                    bool scalars_in_place, const DeviceModel& device);
 // The most point chunks the CUDA planner tries.
 constexpr unsigned kMaxPointChunks = 64;
 
@@ -34,7 +34,7 @@ std::vector<unsigned> cpu_candidate_c(uint64_t n);
 std::vector<Region> cpu_regions(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned threads);
 std::vector<unsigned> cuda_candidate_c(uint64_t n, const DeviceModel& device);
 std::vector<Region> cuda_regions(uint64_t n, uint64_t chunk_points, unsigned c, unsigned windows_per_pass,
-                                 const DeviceModel& device);
+                                 bool scalars_in_place, const DeviceModel& device);
 // Estimated milliseconds of a CUDA MSM call (scalars from pageable host memory) for a plan's shape:
 // ranks the shapes that fit a memory budget when the preferred one does not.
 double cuda_estimated_ms(uint64_t n, unsigned c, unsigned passes, unsigned chunks);

@@ -51,10 +51,11 @@ double cuda_estimated_ms(uint64_t n, unsigned c, unsigned passes, unsigned chunk
 }
 
 std::vector<Region> cuda_regions(uint64_t n, uint64_t chunk_points, unsigned c, unsigned windows_per_pass,
-                                 const DeviceModel& device) {
+                                 bool scalars_in_place, const DeviceModel& device) {
   const cuda::Layout l = cuda::layout(chunk_points, c, windows_per_pass, device.sm_count);
-  // Streamed (chunk_points < n): two chunk buffers, one filling while the other is sorted.
-  const uint64_t scalar_slots = chunk_points < n ? 2 * chunk_points : n;
+  // Streamed (chunk_points < n): two chunk buffers, one filling while the other is sorted; none when
+  // the kernels read the caller's device memory.
+  const uint64_t scalar_slots = scalars_in_place ? 0 : chunk_points < n ? 2 * chunk_points : n;
   return {
       {"bases", n * kAffineBytes, 0, Lifetime::context},
       {"scalars", scalar_slots * 32, 0, Lifetime::msm},

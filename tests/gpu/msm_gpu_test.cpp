@@ -170,9 +170,9 @@ TEST(CudaMsm, RefusesScalarsNotBelowR) {
   EXPECT_EQ(a, b);
 }
 
-// Scalars already in device memory (e.g. a GPU NTT's output) are copied device to device and checked
-// there: the same result as from host memory, with one pass or several; a host pointer, a chunked
-// plan and a scalar ≥ r are refused.
+// Scalars already in device memory (e.g. a GPU NTT's output) are read in place (no scalars region) and
+// checked there: the same result as from host memory, with one pass or several; a host pointer, a
+// misaligned one, a chunked plan and a scalar ≥ r are refused.
 TEST(CudaMsm, ScalarsInDeviceMemory) {
   ZK_REQUIRE_GPU();
   const uint64_t n = 65537;
@@ -186,10 +186,15 @@ TEST(CudaMsm, ScalarsInDeviceMemory) {
   AffinePoint from_host, from_device;
   ASSERT_TRUE(ctx->msm(scalars.data(), n, from_host).ok());
   for (unsigned passes : {0u, 3u}) {
-    const Status s = ctx->msm_device(d_scalars, n, cuda_config(passes), from_device);
+    MsmStats stats;
+    const Status s = ctx->msm_device(d_scalars, n, cuda_config(passes), from_device, &stats);
     ASSERT_TRUE(s.ok()) << s.message();
     EXPECT_EQ(from_device, from_host) << passes;
+    EXPECT_TRUE(stats.plan.scalars_in_place);
+    EXPECT_EQ(stats.plan.find("scalars")->bytes, 0u);
   }
+  EXPECT_NE(ctx->msm_device(static_cast<uint8_t*>(d_scalars) + 8, n - 1, from_device).message().find("aligned"),
+            std::string::npos);
   EXPECT_NE(ctx->msm_device(scalars.data(), n, from_device).message().find("not CUDA device memory"),
             std::string::npos);
   EXPECT_NE(ctx->msm_device(d_scalars, n, cuda_config(0, 0, 2), from_device).message().find("one piece"),
