@@ -82,7 +82,8 @@ zkmsm_status zkmsm_msm(zkmsm_context* ctx, const uint8_t* scalars, uint64_t n, c
                        uint8_t* out_point, char* err, size_t err_len);
 
 /* zkmsm_msm with the n scalars (canonical, same layout) already in CUDA device memory, 16-byte aligned,
- * read in place: CUDA contexts only, no Montgomery-form scalars; a scalar >= r is refused on the device. */
+ * read in place (they must be ready: synchronise the stream that wrote them first): CUDA contexts only,
+ * no Montgomery-form scalars; a scalar >= r is refused on the device. */
 zkmsm_status zkmsm_msm_device(zkmsm_context* ctx, const void* device_scalars, uint64_t n, const zkmsm_config* config,
                               uint8_t* out_point, char* err, size_t err_len);
 

@@ -53,7 +53,9 @@ class Context {
   // As msm(), with the n scalars (same layout) already in CUDA device memory (16-byte aligned), e.g.
   // the output of a GPU NTT: the CUDA backend reads them in place (the plan has no scalars region,
   // scalars_in_place) and checks them there (a scalar ≥ r is refused, named); one point chunk. The
-  // CPU backend, or a pointer that is not device memory, is refused.
+  // scalars must be ready when called (the engine's own stream does not wait for other streams); the
+  // call has finished reading them when it returns. The CPU backend, or a pointer that is not device
+  // memory, is refused.
   Status msm_device(const void* d_scalars, uint64_t n, AffinePoint& out, MsmStats* stats = nullptr);
   Status msm_device(const void* d_scalars, uint64_t n, const MsmConfig& config, AffinePoint& out,
                     MsmStats* stats = nullptr);
