@@ -126,8 +126,11 @@ __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
       if (finished && (cut_start || !kRunning)) emit(g, sum, cut_start, false, t, bucket_sums, false, out);
       if constexpr (kRunning) queued = push(queue, queued, finished && !cut_start, g, sum);
       if (finished) {
-        do g_end = ends[++g];
-        while (g_end <= i);
+        // The next nonempty bucket: usually the next one. Skewed digits leave long runs of empty buckets
+        // (all equal: ~2^c between one window's bucket and the next's), which a walk crossed at one
+        // dependent load per bucket; the search takes log steps.
+        g = ends[g + 1] > i ? g + 1 : bucket_of(ends, buckets, i);
+        g_end = ends[g];
         cut_start = false;
         sum = G1Xyzz::infinity();
       }
