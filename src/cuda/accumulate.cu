@@ -3,8 +3,9 @@
 // equal) is spread over as many threads as a uniform input uses. Buckets wholly inside a segment are
 // written (added, with point chunks: see WarpQueue); a bucket cut at a segment edge leaves a piece
 // (key, XYZZ) in slot 2t (cut at the start) or 2t + 1 (cut at the end). Later levels sum kPieceChunk
-// consecutive slots per warp the same way until one warp holds everything. Slots of one bucket are always contiguous: a thread covered
-// entirely by one bucket writes its piece to 2t and an empty piece of the same key to 2t + 1.
+// consecutive slots per warp the same way until one warp holds everything. Slots of one bucket are
+// always contiguous: a thread covered entirely by one bucket writes its piece to 2t and an empty piece
+// of the same key to 2t + 1.
 #include "cuda/pipeline.cuh"
 #include "cuda/warp_points.cuh"
 #include "math/digits.hpp"
