@@ -168,7 +168,9 @@ TEST(Plan, CudaScalarsReadInPlaceNeedNoScalarsRegion) {
   EXPECT_EQ(must_plan(n, unchunked, h100).point_chunks, 1u);  // no default streaming
   in_place.point_chunks = 2;
   Plan refused;
-  EXPECT_FALSE(make_plan(n, in_place, h100, refused).ok());
+  const Status chunked = make_plan(n, in_place, h100, refused);
+  EXPECT_EQ(chunked.code(), StatusCode::invalid_argument);
+  EXPECT_NE(chunked.message().find("one piece"), std::string::npos) << chunked.message();
   EXPECT_FALSE(must_plan(n, unchunked, DeviceModel::cpu(2)).scalars_in_place);
 }
 

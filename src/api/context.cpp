@@ -122,12 +122,9 @@ Status Context::msm_device(const void* d_scalars, uint64_t n, const MsmConfig& c
                            MsmStats* stats) {
   if (n > n_) return Status::InvalidArgument(fmt::format("{} scalars but only {} bases", n, n_));
   if (n && !d_scalars) return Status::InvalidArgument("device scalars pointer is null");
-  if (config.point_chunks > 1)
-    return Status::InvalidArgument("scalars in device memory are taken in one piece (point chunks must be 1)");
   MsmConfig cfg = config;
   cfg.backend = config_.backend;
-  cfg.point_chunks = 1;
-  cfg.scalars_in_place = true;
+  cfg.scalars_in_place = true;  // one point chunk: the planner refuses more
   Plan plan;
   if (Status s = make_plan(n, cfg, impl_->device_model(cfg), plan); !s.ok()) return s;
   const auto start = std::chrono::steady_clock::now();
