@@ -179,12 +179,14 @@ TEST(CudaMsm, ScalarsInDeviceMemory) {
   const auto& in = inputs(17, true);
   auto ctx = make_context(in, n, cuda_config());
   ASSERT_TRUE(ctx);
-  const std::vector<uint8_t> scalars = io::scalars_to_bytes(io::synthetic_scalars(n, io::ScalarDist::half_ones, 4));
+  const std::vector<uint64_t> limbs = io::synthetic_scalars(n, io::ScalarDist::half_ones, 4);
+  const std::vector<uint8_t> scalars = io::scalars_to_bytes(limbs);
   void* d_scalars = nullptr;
   ASSERT_EQ(cudaMalloc(&d_scalars, scalars.size()), cudaSuccess);
   ASSERT_EQ(cudaMemcpy(d_scalars, scalars.data(), scalars.size(), cudaMemcpyHostToDevice), cudaSuccess);
   AffinePoint from_host, from_device;
   ASSERT_TRUE(ctx->msm(scalars.data(), n, from_host).ok());
+  EXPECT_EQ(from_host, encode_point(io::oracle_expected(in.dlogs, limbs.data(), n)));
   for (unsigned passes : {0u, 3u}) {
     MsmStats stats;
     const Status s = ctx->msm_device(d_scalars, n, cuda_config(passes), from_device, &stats);
