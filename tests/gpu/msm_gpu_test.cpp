@@ -142,8 +142,9 @@ TEST(CudaMsm, RefusesScalarsNotBelowR) {
   const auto& in = inputs(17, false);
   auto ctx = make_context(in, n, cuda_config());
   ASSERT_TRUE(ctx);
-  std::vector<uint8_t> scalars = io::scalars_to_bytes(io::synthetic_scalars(n, io::ScalarDist::uniform, 9));
-  std::vector<uint8_t> good = scalars;
+  const std::vector<uint64_t> limbs = io::synthetic_scalars(n, io::ScalarDist::uniform, 9);
+  std::vector<uint8_t> scalars = io::scalars_to_bytes(limbs);
+  const std::vector<uint8_t> good = scalars;
   for (int i = 0; i < 4; ++i)  // r itself at 65537, 2^256 − 1 at 70000
     for (int k = 0; k < 8; ++k) scalars[65537 * 32 + 8 * i + k] = static_cast<uint8_t>(math::FrParams::kModulus[i] >> (8 * k));
   std::fill(scalars.end() - 32, scalars.end(), uint8_t{0xff});
@@ -163,6 +164,7 @@ TEST(CudaMsm, RefusesScalarsNotBelowR) {
   EXPECT_NE(s.message().find("batch item 2: scalar 0: not below r"), std::string::npos) << s.message();
   AffinePoint a, b;
   ASSERT_TRUE(ctx->msm(good.data(), n, cuda_config(0, 0, 4), a).ok());
+  EXPECT_EQ(a, encode_point(io::oracle_expected(in.dlogs, limbs.data(), n)));
   MsmConfig cpu;
   cpu.backend = Backend::cpu;
   auto cpu_ctx = make_context(in, n, cpu);
