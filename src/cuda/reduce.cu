@@ -1,12 +1,12 @@
 // Window reduction W = Σ_k k·B_k (k = 1..2^(c−1)) in two steps, each with a short serial depth.
-//   Groups: g = min(4, 2^(c−1)) consecutive buckets per thread, k = g·q + r + 1 (r < g): running
-//     sums give U_q = Σ_r (r + 1)·B_k and V_q = Σ_r B_k, so W = Σ_q U_q + g·Σ_q q·V_q.
+//   Groups: g consecutive buckets per thread (4, 8 or 16: plan/cuda_sizing.hpp), k = g·q + r + 1
+//     (r < g): running sums give U_q = Σ_r (r + 1)·B_k and V_q = Σ_r B_k, so W = Σ_q U_q + g·Σ_q q·V_q.
 //   Bits: Σ_q q·V_q = Σ_b 2^b·T_b with T_b the plain sum of the V_q whose q has bit b. Slot j of the
 //     window's c bit sums carries weight 2^j: slot 0 gets Σ_q U_q, slot b + log2(g) gets T_b, the rest
 //     infinity. Every slot is one block's tree sum, all T·c at once; the host's fold applies the 2^j
 //     (it already doubles once per bit of the scalar).
 // Reading each bucket once per bit of its magnitude (no groups) cost 2.5 ms at 2^24 (c = 17) against
-// 1.6 ms for the former tree of running sums; the groups cut those reads 4× (~(c − 3)/2 per V_q).
+// 1.6 ms for the former tree of running sums; groups cut those reads g× (~(c − 1 − log2 g)/2 per V_q).
 // Empty buckets were not written this pass, so a bucket is read only when its digit range is nonempty
 // (every bucket when they hold running sums over point chunks).
 #include "cuda/pipeline.cuh"
