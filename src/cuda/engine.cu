@@ -3,6 +3,7 @@
 #include <cuda_runtime.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <system_error>
 #include <thread>
@@ -50,29 +51,50 @@ namespace {
 
 // memcpy over several host threads: one thread copies pageable memory at ~8 GB/s (H100 host,
 // 2026-11-26), slower than the GPU sorts and accumulates a chunk of the same scalars.
-void parallel_copy(void* dst, const void* src, uint64_t bytes) {
-  constexpr uint64_t kPerThread = uint64_t{8} << 20;
+// Copies `bytes` from pageable `src` to pinned `dst` on up to 8 host threads, each in pieces of
+// kCopyPieceBytes, and calls `landed(offset, size)` on the copying thread after each piece: the caller
+// starts that piece's DMA there, so the device copy runs behind the host's rather than after all of
+// it (a chunk's host copy and DMA take about as long each). Returns the first error of `landed`.
+template <class Landed>
+cudaError_t pipelined_copy(void* dst, const void* src, uint64_t bytes, Landed landed) {
+  constexpr uint64_t kPerThread = uint64_t{8} << 20, kCopyPieceBytes = uint64_t{2} << 20;
   const unsigned threads = static_cast<unsigned>(
       std::clamp<uint64_t>(bytes / kPerThread, 1, std::max(1u, std::min(8u, std::thread::hardware_concurrency()))));
   const uint64_t part = (bytes + threads - 1) / threads;
-  auto copy_part = [=](unsigned t) {
-    const uint64_t begin = std::min(bytes, t * part);
-    std::memcpy(static_cast<std::byte*>(dst) + begin, static_cast<const std::byte*>(src) + begin,
-                std::min(part, bytes - begin));
+  int device = 0;
+  if (cudaError_t e = cudaGetDevice(&device); e != cudaSuccess) return e;
+  std::atomic<int> first_error{cudaSuccess};
+  auto fail = [&](cudaError_t e) {
+    int none = cudaSuccess;
+    if (e != cudaSuccess) first_error.compare_exchange_strong(none, e);
+  };
+  auto copy_part = [&](unsigned t, bool helper) {
+    if (helper) fail(cudaSetDevice(device));  // the DMAs go to this device's streams
+    const uint64_t end = std::min(bytes, (t + 1) * part);
+    for (uint64_t offset = std::min(bytes, t * part); offset < end; offset += kCopyPieceBytes) {
+      const uint64_t size = std::min(kCopyPieceBytes, end - offset);
+      std::memcpy(static_cast<std::byte*>(dst) + offset, static_cast<const std::byte*>(src) + offset, size);
+      fail(landed(offset, size));
+    }
   };
   std::vector<std::thread> helpers;
   unsigned started = 1;
   try {
-    for (; started < threads; ++started) helpers.emplace_back(copy_part, started);
+    for (; started < threads; ++started) helpers.emplace_back(copy_part, started, true);
   } catch (const std::system_error&) {  // no more threads: this one copies the rest
   }
-  for (unsigned t = started; t < threads; ++t) copy_part(t);
-  copy_part(0);
+  for (unsigned t = started; t < threads; ++t) copy_part(t, false);
+  copy_part(0, false);
   for (std::thread& h : helpers) h.join();
+  return static_cast<cudaError_t>(first_error.load());
 }
 
-// Pinned staging of streamed chunks takes at most this much host memory (two chunks of 2^24 points).
+// Pinned staging of host scalars takes at most this much host memory (two chunks of 2^24 points).
 constexpr uint64_t kMaxStagingBytes = uint64_t{1} << 30;
+// Scalars in one piece go through the pinned staging from this size; smaller ones are copied from
+// pageable memory. H100, upload + MSM: 2^18 points (8 MiB) 2.62–2.68 ms pageable against 2.98–4.0
+// staged (one copy thread), 2^20 (32 MiB) 8.8–11.9 against 6.8–7.2.
+constexpr uint64_t kStagedUploadBytes = uint64_t{16} << 20;
 
 }  // namespace
 
@@ -87,9 +109,10 @@ struct Engine::State {
   cudaEvent_t events[7] = {};  // upload start/stop, passes start/stop, first pass's sort/accumulate/reduce ends
   // Per scalar chunk buffer: its copy has landed / its chunk has been sorted (the buffer may be refilled).
   cudaEvent_t copied[2] = {}, consumed[2] = {};
-  // Pinned host staging for streamed chunks (two chunk buffers; host memory, not part of the arena):
-  // a copy from pageable memory would hold the host and the device until it lands, while the host's
-  // memcpy into pinned memory overlaps the GPU's work and the DMA from it is asynchronous.
+  // Pinned host staging of the scalars (two chunk buffers when streamed, else the scalars in one piece;
+  // host memory, not part of the arena): a copy from pageable memory would hold the host and the device
+  // until it lands and runs at ~9 GB/s, while the host's memcpy into pinned memory overlaps the GPU's
+  // work (and, piece by piece, its own DMA), which is asynchronous.
   uint64_t* h_staging = nullptr;
   uint64_t staging_bytes = 0;
   std::vector<G1Xyzz> h_bit_sums;
@@ -130,9 +153,9 @@ struct Engine::State {
     return Status::Ok();
   }
 
-  // Pinned staging of `bytes` (two chunk buffers), up to kMaxStagingBytes of host memory, re-made when
-  // it is too small or more than twice too large; past the bound, or if pinning fails, h_staging stays
-  // null and chunks are copied straight from the caller's pageable memory (correct, no overlap).
+  // Pinned staging of `bytes`, up to kMaxStagingBytes of host memory, re-made when it is too small or
+  // more than twice too large; past the bound, or if pinning fails, h_staging stays null and scalars
+  // are copied straight from the caller's pageable memory (correct, no overlap).
   Status stage(uint64_t bytes) {
     if (staging_bytes && (staging_bytes < bytes || staging_bytes > 2 * bytes)) {
       ZK_CUDA_TRY(cudaFreeHost(h_staging));
@@ -196,7 +219,7 @@ Status Engine::create(const std::vector<G1Affine>& bases, const Plan& initial_pl
 }
 
 // One-time costs out of the first MSM call: CUDA loads a kernel's module on its first launch (lazy
-// loading), and a streamed plan pins its host staging. So two MSMs of zero scalars on two points, one
+// loading), and the staging of host scalars is pinned. So two MSMs of zero scalars on two points, one
 // resident and one streamed (every kernel of both paths), with the initial plan's c and passes so
 // that they need no more working memory than it (the arena stays as planned), then the initial
 // plan's staging. H100, 2^20 (2026-11-26): a first `zkmsm run` MSM took 24 ms, now 7.3 (as warm).
@@ -215,7 +238,9 @@ Status Engine::warm_up(const Plan& initial_plan) {
       if (Status st = msm(plan, zeros.data(), ignored); !st.ok()) return st;
     }
   }
-  return initial_plan.point_chunks > 1 ? s.stage(2 * initial_plan.chunk_points() * 32) : Status::Ok();
+  if (initial_plan.point_chunks > 1) return s.stage(2 * initial_plan.chunk_points() * 32);
+  const uint64_t bytes = initial_plan.n * 32;
+  return initial_plan.scalars_in_place || bytes < kStagedUploadBytes ? Status::Ok() : s.stage(bytes);
 }
 
 Status Engine::reserve(const Plan& plan) {
@@ -240,9 +265,21 @@ Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
   if (plan.scalars_in_place) return Status::InvalidArgument("a plan that reads scalars in place has no scalars region");
   if (plan.n == 0) return Status::Ok();
   ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));  // a failed streamed call may have left a copy in flight
+  std::byte* device = s.region<std::byte>(plan, "scalars");
+  const uint64_t bytes = plan.n * 32;
+  const bool staged = bytes >= kStagedUploadBytes;
+  if (staged) {
+    ZK_CUDA_TRY(cudaStreamSynchronize(s.stream));  // a failed call may have left a DMA from the staging
+    if (Status st = s.stage(bytes); !st.ok()) return st;
+  }
   ZK_CUDA_TRY(cudaEventRecord(s.events[0], s.stream));
-  ZK_CUDA_TRY(cudaMemcpyAsync(s.region<uint64_t>(plan, "scalars"), h_scalars, plan.n * 32, cudaMemcpyHostToDevice,
-                              s.stream));
+  if (std::byte* staging = staged ? reinterpret_cast<std::byte*>(s.h_staging) : nullptr) {
+    ZK_CUDA_TRY(pipelined_copy(staging, h_scalars, bytes, [&](uint64_t offset, uint64_t size) {
+      return cudaMemcpyAsync(device + offset, staging + offset, size, cudaMemcpyHostToDevice, s.stream);
+    }));
+  } else {
+    ZK_CUDA_TRY(cudaMemcpyAsync(device, h_scalars, bytes, cudaMemcpyHostToDevice, s.stream));
+  }
   ZK_CUDA_TRY(cudaEventRecord(s.events[1], s.stream));
   return Status::Ok();
 }
@@ -303,18 +340,21 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
   auto copy_chunk = [&](unsigned k) -> cudaError_t {
     const unsigned b = k % 2;
     const uint64_t* source = h_scalars + k * 4 * chunk;
-    if (s.h_staging) {
-      uint64_t* staging = s.h_staging + b * 4 * chunk;
-      if (cudaError_t e = cudaEventSynchronize(s.copied[b]); e != cudaSuccess) return e;
-      parallel_copy(staging, source, chunk_size(k) * 32);
-      source = staging;
-    }
+    std::byte* device = reinterpret_cast<std::byte*>(d_scalars + b * 4 * chunk);
+    const uint64_t bytes = chunk_size(k) * 32;
     if (cudaError_t e = cudaStreamWaitEvent(s.copy_stream, s.consumed[b]); e != cudaSuccess) return e;
-    if (cudaError_t e = cudaMemcpyAsync(d_scalars + b * 4 * chunk, source, chunk_size(k) * 32,
-                                        cudaMemcpyHostToDevice, s.copy_stream);
-        e != cudaSuccess)
-      return e;
-    return cudaEventRecord(s.copied[b], s.copy_stream);
+    cudaError_t e = cudaSuccess;
+    if (s.h_staging) {
+      std::byte* staging = reinterpret_cast<std::byte*>(s.h_staging + b * 4 * chunk);
+      e = cudaEventSynchronize(s.copied[b]);
+      if (e == cudaSuccess)
+        e = pipelined_copy(staging, source, bytes, [&](uint64_t offset, uint64_t size) {
+          return cudaMemcpyAsync(device + offset, staging + offset, size, cudaMemcpyHostToDevice, s.copy_stream);
+        });
+    } else {
+      e = cudaMemcpyAsync(device, source, bytes, cudaMemcpyHostToDevice, s.copy_stream);
+    }
+    return e == cudaSuccess ? cudaEventRecord(s.copied[b], s.copy_stream) : e;
   };
   ZK_CUDA_TRY(cudaMemsetAsync(a.d_scalar_check, 0xff, sizeof(uint32_t), s.stream));
   ZK_CUDA_TRY(cudaEventRecord(s.events[2], s.stream));
