@@ -57,7 +57,7 @@ namespace {
 // it (a chunk's host copy and DMA take about as long each). Returns the first error of `landed`.
 template <class Landed>
 cudaError_t pipelined_copy(void* dst, const void* src, uint64_t bytes, Landed landed) {
-  constexpr uint64_t kPerThread = uint64_t{8} << 20, kCopyPieceBytes = uint64_t{2} << 20;
+  constexpr uint64_t kPerThread = uint64_t{2} << 20, kCopyPieceBytes = uint64_t{1} << 20;
   const unsigned threads = static_cast<unsigned>(
       std::clamp<uint64_t>(bytes / kPerThread, 1, std::max(1u, std::min(8u, std::thread::hardware_concurrency()))));
   const uint64_t part = (bytes + threads - 1) / threads;
