@@ -92,8 +92,9 @@ cudaError_t pipelined_copy(void* dst, const void* src, uint64_t bytes, Landed la
 // Pinned staging of host scalars takes at most this much host memory (two chunks of 2^24 points).
 constexpr uint64_t kMaxStagingBytes = uint64_t{1} << 30;
 // Scalars in one piece go through the pinned staging from this size; smaller ones are copied from
-// pageable memory. H100, upload + MSM: 2^18 points (8 MiB) 2.62–2.68 ms pageable against 2.98–4.0
-// staged (one copy thread), 2^20 (32 MiB) 8.8–11.9 against 6.8–7.2.
+// pageable memory. H100, upload + MSM, pageable against staged: 2^16 points (2 MiB) 1.34–1.46 ms
+// against 1.53–1.55, 2^18 (8 MiB) 2.76–2.94 both ways, 2^19 (16 MiB) 5.9–6.1 against 4.2–4.4, 2^20
+// 8.8–11.9 against 6.6–6.7.
 constexpr uint64_t kStagedUploadBytes = uint64_t{16} << 20;
 
 }  // namespace
