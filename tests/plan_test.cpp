@@ -194,9 +194,14 @@ TEST(Plan, TightCudaBudgetsTakeTheShapeOfLeastEstimatedTime) {
         if (!make_plan(n, with(c, passes, 0, chunks), h100, p).ok() || p.peak_bytes > half) continue;
         EXPECT_LE(chosen_ms, plan::cuda_estimated_ms(n, c, passes, chunks)) << c << " " << passes << " " << chunks;
       }
-  const Plan by_order = must_plan(n, with(unbounded.c, 2, 0, 64), h100);
-  EXPECT_LE(by_order.peak_bytes, half);
-  EXPECT_LT(chosen_ms, 0.75 * plan::cuda_estimated_ms(n, unbounded.c, 2, 64));
+  // The first shape that fits in the old order (the unbounded c; fewest passes, then fewest chunks).
+  Plan by_order;
+  for (unsigned passes = 1; by_order.n == 0 && passes <= unbounded.windows; ++passes)
+    for (unsigned chunks = 1; by_order.n == 0 && chunks <= plan::kMaxPointChunks; chunks *= 2)
+      if (Plan p; make_plan(n, with(unbounded.c, passes, 0, chunks), h100, p).ok() && p.peak_bytes <= half)
+        by_order = p;
+  ASSERT_NE(by_order.n, 0u);
+  EXPECT_LT(chosen_ms, 0.75 * plan::cuda_estimated_ms(n, by_order.c, by_order.window_passes, by_order.point_chunks));
   // The estimate's shape: chunks overlap the copy, too many cost more; passes cost more.
   EXPECT_LT(plan::cuda_estimated_ms(n, 15, 1, 2), plan::cuda_estimated_ms(n, 15, 1, 1));
   EXPECT_LT(plan::cuda_estimated_ms(n, 15, 1, 4), plan::cuda_estimated_ms(n, 15, 1, 64));

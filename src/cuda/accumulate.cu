@@ -1,11 +1,13 @@
 // Bucket accumulation with load balancing. Level 0 cuts the pass's sorted digits into S equal
 // segments, one per thread, whatever the bucket sizes: a bucket holding every point (all scalars
 // equal) is spread over as many threads as a uniform input uses. Buckets wholly inside a segment are
-// written (added, with point chunks: see WarpQueue); a bucket cut at a segment edge leaves a piece
-// (key, XYZZ) in slot 2t (cut at the start) or 2t + 1 (cut at the end). Later levels sum kPieceChunk
-// consecutive slots per warp the same way until one warp holds everything. Slots of one bucket are
-// always contiguous: a thread covered entirely by one bucket writes its piece to 2t and an empty piece
-// of the same key to 2t + 1.
+// written (added, with point chunks: see WarpQueue). A bucket cut at a segment edge leaves a piece:
+// the one cut at the thread's start (its head) waits in shared memory, the one cut at its end (its
+// tail) in registers, and at the end each warp joins its lanes' pieces (warp_join): runs that end
+// inside the warp are whole buckets, and at most the one cut at the warp's start and the one cut at its
+// end leave a piece (key, XYZZ), in slots 2w and 2w + 1 (a run through the whole warp: its sum in 2w,
+// an empty piece of the same key in 2w + 1). Later levels sum kPieceChunk consecutive slots per warp
+// the same way until one warp holds everything.
 #include "cuda/pipeline.cuh"
 #include "cuda/warp_points.cuh"
 #include "math/digits.hpp"
@@ -67,10 +69,12 @@ __device__ __forceinline__ uint32_t bucket_of(const uint32_t* ends, uint32_t buc
 // first (whose buckets still hold infinity) accumulated in 23.2 ms instead of 12.5. So a warp queues
 // its finished sums in shared memory and, outside the hot loop, adds them 32 at a time into their
 // buckets, all lanes together. Keys in a queue are distinct (a bucket wholly inside a segment
-// belongs to that segment). Capacity 64: below 32 queued, one step adds at most 32.
+// belongs to that segment). Drained from kDrainAt queued; one step adds at most 32, so it holds
+// kDrainAt + 31. At 16 rather than 32 the queues and the heads fit 5 blocks per SM (211 of 228 KB).
+constexpr unsigned kDrainAt = 16;
 struct WarpQueue {
-  G1Xyzz sums[64];
-  uint32_t keys[64];
+  G1Xyzz sums[kDrainAt + 31];
+  uint32_t keys[kDrainAt + 31];
 };
 
 // Called by all 32 lanes; the lanes with `want` append (key, sum). Returns the new length.
@@ -96,22 +100,70 @@ __device__ __forceinline__ unsigned drain(WarpQueue& q, unsigned queued, G1Xyzz*
   return queued - taken;
 }
 
+// A lane's piece: a bucket key (kNoKey: none) and its partial sum.
+struct Piece {
+  uint32_t key;
+  G1Xyzz sum;
+};
+
+// Level 0's last step, by all 32 lanes of a warp (w = its index in the grid). Lane l holds its head,
+// the bucket cut at its start and finished inside it (key head_key, kNoKey if none; the sum waits in
+// shared memory at `head`), and `tail`, the
+// bucket cut at its end; `tail_from_start` marks a tail that is also cut at the start (the lane lies
+// inside one bucket). In digit order the pieces run head_0, tail_0, head_1, …: a segmented scan of the
+// tails by key (5 shuffle-and-add steps) gives each lane its run's tails up to it, and a head closes
+// the run of the tail before it. Runs closed inside the warp are whole buckets, except the one cut at
+// the warp's start, which becomes slot 2w; lane 31's tail is cut at the warp's end: slot 2w + 1.
+// Out of line: inlined, its additions would crowd the hot loop's registers.
+template <bool kRunning>
+__device__ __noinline__ void warp_join(uint32_t head_key, const G1Xyzz* head, Piece tail, bool tail_from_start,
+                                       uint64_t w, G1Xyzz* bucket_sums, Pieces out, WarpQueue& queue) {
+  const unsigned lane = threadIdx.x % 32;
+  const bool has_head = head_key != kNoKey;
+  // The bucket cut at the warp's start, if any: lane 0's head, or its tail when that began before it.
+  const uint32_t first_key = __shfl_sync(0xffffffffu, has_head ? head_key : tail_from_start ? tail.key : kNoKey, 0);
+  for (unsigned d = 1; d < 32; d *= 2) {
+    const uint32_t below_key = __shfl_up_sync(0xffffffffu, tail.key, d);
+    const G1Xyzz below = shfl_up(tail.sum, d);
+    if (lane >= d && below_key == tail.key && tail.key != kNoKey) tail.sum += below;
+  }
+  const uint32_t before_key = __shfl_up_sync(0xffffffffu, tail.key, 1);
+  const G1Xyzz before = shfl_up(tail.sum, 1);
+  if (lane == 0) out.keys[2 * w] = out.keys[2 * w + 1] = kNoKey;
+  __syncwarp();
+  G1Xyzz run = G1Xyzz::infinity();
+  bool whole = false;
+  if (has_head) {
+    run = *head;
+    if (lane > 0 && before_key == head_key) run += before;
+    if (head_key == first_key) emit(head_key, run, true, false, w, bucket_sums, false, out);
+    else whole = true;
+  }
+  if (lane == 31 && tail.key != kNoKey)
+    emit(tail.key, tail.sum, tail.key == first_key, true, w, bucket_sums, false, out);
+  if constexpr (kRunning) {
+    unsigned queued = push(queue, 0, whole, head_key, run);
+    while (queued) queued = drain(queue, queued, bucket_sums);
+  } else if (whole) {
+    bucket_sums[head_key] = run;
+  }
+}
+
 template <bool kRunning>
 __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
     accumulate_digits(const uint32_t* __restrict__ ends, uint32_t buckets, const uint32_t* __restrict__ sorted,
                       const G1Affine* __restrict__ bases, uint64_t segments, G1Xyzz* bucket_sums, Pieces out) {
   __shared__ WarpQueue queues[kRunning ? kAccumulateThreads / 32 : 1];
+  __shared__ G1Xyzz heads[kAccumulateThreads];
   const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
-  if (!kRunning && t >= segments) return;  // with the queue, whole warps stay to the end
-  if (t < segments) out.keys[2 * t] = out.keys[2 * t + 1] = kNoKey;
+  if (t / 32 * 32 >= segments) return;  // whole warps past the last segment
   const uint64_t digits = ends[buckets - 1];
   const uint64_t length = (digits + segments - 1) / segments;
   const uint32_t begin = static_cast<uint32_t>(min(t * length, digits));
   const uint32_t end = t < segments ? static_cast<uint32_t>(min(uint64_t{begin} + length, digits)) : begin;
-  if (!kRunning && begin >= end) return;
   WarpQueue& queue = queues[kRunning ? threadIdx.x / 32 : 0];
   unsigned queued = 0;
-  uint32_t g = 0, g_end = 0;
+  uint32_t g = 0, g_end = 0, head_key = kNoKey;
   bool cut_start = false;
   if (begin < end) {
     g = bucket_of(ends, buckets, begin);
@@ -121,11 +173,12 @@ __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
   G1Xyzz sum = G1Xyzz::infinity();
   const uint32_t steps = kRunning ? static_cast<uint32_t>(length) : end - begin;  // warp-uniform when queued
   for (uint32_t j = 0; j < steps;) {
-    for (; j < steps && queued < 32; ++j) {
+    for (; j < steps && queued < kDrainAt; ++j) {
       const uint32_t i = begin + j;
       const bool finished = i < end && g_end <= i;
-      if (finished && (cut_start || !kRunning)) emit(g, sum, cut_start, false, t, bucket_sums, false, out);
+      if (finished && cut_start) heads[threadIdx.x] = sum, head_key = g;
       if constexpr (kRunning) queued = push(queue, queued, finished && !cut_start, g, sum);
+      else if (finished && !cut_start) bucket_sums[g] = sum;
       if (finished) {
         // The next nonempty bucket: usually the next one. Skewed digits leave long runs of empty buckets
         // (all equal: ~2^c between one window's bucket and the next's), which a walk crossed at one
@@ -144,12 +197,19 @@ __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
     }
     if constexpr (kRunning) queued = drain(queue, queued, bucket_sums);
   }
-  const bool cut_end = g_end > end;
-  if (begin < end && (cut_start || cut_end || !kRunning)) emit(g, sum, cut_start, cut_end, t, bucket_sums, false, out);
+  // The last bucket: cut at the end (the tail), closing a head, or whole.
+  const bool cut_end = begin < end && g_end > end;
+  const bool closes_head = begin < end && !cut_end && cut_start;
+  if (closes_head) heads[threadIdx.x] = sum, head_key = g;
+  const bool whole = begin < end && !cut_end && !cut_start;
   if constexpr (kRunning) {
-    queued = push(queue, queued, begin < end && !cut_start && !cut_end, g, sum);
+    queued = push(queue, queued, whole, g, sum);
     while (queued) queued = drain(queue, queued, bucket_sums);
+  } else if (whole) {
+    bucket_sums[g] = sum;
   }
+  const Piece tail = {cut_end ? g : kNoKey, cut_end ? sum : G1Xyzz::infinity()};
+  warp_join<kRunning>(head_key, &heads[threadIdx.x], tail, cut_end && cut_start, t / 32, bucket_sums, out, queue);
 }
 
 // Levels ≥ 1: one warp per kPieceChunk = 32 consecutive slots, one slot per lane. A segmented
@@ -205,12 +265,12 @@ cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream) {
       {reinterpret_cast<G1Xyzz*>(a.d_scratch + l.piece_points_b_offset()),
        reinterpret_cast<uint32_t*>(a.d_scratch + l.piece_keys_b_offset())},
   };
-  uint64_t threads = l.segments;
   auto* level_0 = a.running_buckets ? accumulate_digits<true> : accumulate_digits<false>;
-  level_0<<<blocks_for(threads), kAccumulateThreads, 0, stream>>>(a.d_bucket_ends, static_cast<uint32_t>(l.buckets),
-                                                                  a.d_sorted, a.d_bases, threads, a.d_buckets,
-                                                                  buffers[0]);
-  // Same level sequence as plan::cuda::layout sizes: level k ≥ 1 reads buffer (k − 1) % 2.
+  level_0<<<blocks_for(l.segments), kAccumulateThreads, 0, stream>>>(
+      a.d_bucket_ends, static_cast<uint32_t>(l.buckets), a.d_sorted, a.d_bases, l.segments, a.d_buckets, buffers[0]);
+  // Same level sequence as plan::cuda::layout sizes: level 0 leaves 2 slots per warp in buffer a, level
+  // k ≥ 1 reads buffer (k − 1) % 2.
+  uint64_t threads = plan::cuda::ceil_div(l.segments, 32);
   for (int level = 1; threads > 1; ++level) {
     const uint64_t count = 2 * threads;
     threads = (count + kPieceChunk - 1) / kPieceChunk;

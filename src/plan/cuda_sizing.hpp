@@ -36,7 +36,7 @@ struct Layout {
   uint64_t buckets = 0;          // windows per pass × 2^(c−1)
   uint64_t digit_capacity = 0;   // windows per pass × n (every digit nonzero)
   uint64_t segments = 0;         // level-0 accumulation threads
-  uint64_t pieces_a = 0;         // edge-piece slots written by level 0 (and levels 2, 4, …)
+  uint64_t pieces_a = 0;         // edge-piece slots written by level 0, 2 per warp (and levels 2, 4, …)
   uint64_t pieces_b = 0;         // slots written by level 1 (and 3, 5, …); they only shrink
   uint64_t scan_tiles = 0;
   uint64_t group_size = 0;       // buckets per reduction group (a power of two ≤ 2^(c−1))
@@ -60,9 +60,10 @@ inline Layout layout(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned
   const uint64_t sms = std::max(sm_count, 1u);
   const uint64_t max_segments = sms * kSegmentsPerSm;
   l.segments = std::max<uint64_t>(1, std::min(max_segments, ceil_div(l.digit_capacity, kMinSegment)));
-  // Level k ≥ 1 runs ceil(slots / kPieceChunk) warps over the previous level's slots while the
-  // previous level had more than one thread (warp); slots alternate between buffers a and b.
-  uint64_t threads = l.segments;
+  // Level 0 leaves 2 slots per warp (its lanes' pieces joined in registers and shared memory); level
+  // k ≥ 1 runs ceil(slots / kPieceChunk) warps over the previous level's slots while the previous
+  // level had more than one warp; slots alternate between buffers a and b.
+  uint64_t threads = ceil_div(l.segments, 32);
   bool into_a = true;
   l.pieces_a = 2 * threads;
   while (threads > 1) {
