@@ -3,9 +3,10 @@
 //   sort        bucket_ends (count → exclusive scan → scatter cursor → bucket ends), scan_partials,
 //               sorted_digits (point index | sign, bucket-major);
 //   accumulate  equal segments of the sorted digits per thread into XYZZ buckets; bucket pieces cut
-//               at segment edges go to `scratch` and are combined level by level;
-//   reduce      per window: groups of 4 buckets by running sums into `scratch` (U_q, V_q), then per
-//               bit b a block-wide sum of the V_q whose q has bit b (Σ_k k·B_k = Σ_q U_q + 4·Σ_b 2^b·T_b).
+//               at segment edges are joined per warp, the rest go to `scratch` (2 per warp) and are
+//               combined level by level;
+//   reduce      per window: groups of g = 4–16 buckets by running sums into `scratch` (U_q, V_q), then
+//               per bit b a block-wide sum of the V_q whose q has bit b (Σ_k k·B_k = Σ_q U_q + g·Σ_b 2^b·T_b).
 // The T·c bit sums (XYZZ) live across passes; the host folds them (one Horner step per bit) after
 // the last pass.
 #include <algorithm>
