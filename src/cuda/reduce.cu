@@ -19,25 +19,34 @@ using math::G1Xyzz;
 
 constexpr unsigned kReduceThreads = 256;
 
-// Thread (w, q): U_q into u[w·G + q], V_q into v[w·G + q] (G groups per window).
+// In place: group t = w·G + q (G groups per window) leaves U_q in its first bucket and V_q in its second
+// (in its only one when g = 1, where U_q = V_q), so the reduction needs no memory of its own.
+struct GroupSums {
+  G1Xyzz* buckets;
+  uint64_t group_size;
+  __device__ G1Xyzz& u(uint64_t t) const { return buckets[t * group_size]; }
+  __device__ G1Xyzz& v(uint64_t t) const { return buckets[t * group_size + (group_size > 1)]; }
+};
+
+// Thread t = (w, q): U_q and V_q from the group's buckets, read before either is written.
 __global__ void __launch_bounds__(kReduceThreads)
-    group_sums(const G1Xyzz* __restrict__ buckets, const uint32_t* __restrict__ ends, uint64_t group_size,
-               uint64_t groups, unsigned windows, bool running_buckets, G1Xyzz* u, G1Xyzz* v) {
+    group_sums(GroupSums out, const uint32_t* __restrict__ ends, uint64_t groups, unsigned windows,
+               bool running_buckets) {
   const uint64_t t = blockIdx.x * uint64_t{blockDim.x} + threadIdx.x;
   if (t >= windows * groups) return;
   G1Xyzz running = G1Xyzz::infinity(), sum = G1Xyzz::infinity();
-  for (uint64_t r = group_size; r-- > 0;) {  // from the top: bucket r is added r + 1 times
-    const uint64_t idx = t * group_size + r;  // windows are consecutive: w·B + q·g + r
-    if (running_buckets || ends[idx] > (idx ? ends[idx - 1] : 0)) running += buckets[idx];
+  for (uint64_t r = out.group_size; r-- > 0;) {  // from the top: bucket r is added r + 1 times
+    const uint64_t idx = t * out.group_size + r;  // windows are consecutive: w·B + q·g + r
+    if (running_buckets || ends[idx] > (idx ? ends[idx - 1] : 0)) running += out.buckets[idx];
     sum += running;
   }
-  u[t] = sum;
-  v[t] = running;
+  out.u(t) = sum;
+  out.v(t) = running;
 }
 
 // Block (j, w): slot j of pass window w into bit_sums[(first_window + w)·c + j].
 __global__ void __launch_bounds__(kReduceThreads)
-    bit_sums(const G1Xyzz* __restrict__ u, const G1Xyzz* __restrict__ v, uint64_t groups, unsigned log_group,
+    bit_sums(GroupSums in, uint64_t groups, unsigned log_group,
              unsigned c, unsigned first_window, G1Xyzz* out) {
   const unsigned j = blockIdx.x, w = blockIdx.y;
   const unsigned b = j - log_group;  // the bit of q this slot sums (when j ≥ log_group > 0 or j > 0)
@@ -47,10 +56,10 @@ __global__ void __launch_bounds__(kReduceThreads)
   G1Xyzz sum = G1Xyzz::infinity();
   for (uint64_t m = threadIdx.x; m < terms; m += kReduceThreads) {
     if (is_u) {
-      sum += u[w * groups + m];
+      sum += in.u(w * groups + m);
     } else {
       const uint64_t q = ((m & ~low) << 1) | (uint64_t{1} << b) | (m & low);  // a one inserted at bit b
-      sum += v[w * groups + q];
+      sum += in.v(w * groups + q);
     }
   }
   for (unsigned mask = 16; mask; mask >>= 1) sum += shfl_xor(sum, mask);
@@ -68,14 +77,13 @@ __global__ void __launch_bounds__(kReduceThreads)
 
 cudaError_t reduce_windows(const PassArgs& a, cudaStream_t stream) {
   const plan::cuda::Layout& l = a.layout;
-  G1Xyzz* u = reinterpret_cast<G1Xyzz*>(a.d_scratch);
-  G1Xyzz* v = u + a.windows * l.groups;
+  const GroupSums sums = {a.d_buckets, l.group_size};
   const uint64_t threads = a.windows * l.groups;
   group_sums<<<static_cast<unsigned>((threads + kReduceThreads - 1) / kReduceThreads), kReduceThreads, 0, stream>>>(
-      a.d_buckets, a.d_bucket_ends, l.group_size, l.groups, a.windows, a.running_buckets, u, v);
+      sums, a.d_bucket_ends, l.groups, a.windows, a.running_buckets);
   unsigned log_group = 0;
   while ((uint64_t{1} << log_group) < l.group_size) ++log_group;
-  bit_sums<<<dim3(a.c, a.windows), kReduceThreads, 0, stream>>>(u, v, l.groups, log_group, a.c, a.first_window,
+  bit_sums<<<dim3(a.c, a.windows), kReduceThreads, 0, stream>>>(sums, l.groups, log_group, a.c, a.first_window,
                                                                  a.d_bit_sums);
   return cudaGetLastError();
 }

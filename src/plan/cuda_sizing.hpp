@@ -15,12 +15,11 @@ constexpr uint64_t kMinSegment = 8;
 // Combine levels ≥ 1: each warp sums kPieceChunk edge pieces, one per lane, by a segmented scan (depth
 // log2(32) = 5 additions); every level leaves ≤ 2 per warp.
 constexpr uint64_t kPieceChunk = 32;
-// Reduction: buckets are first summed in groups of consecutive ones (running sums), so that the bit
-// sums run over fewer entries: the largest of 4, 8, 16 that leaves at least kReduceThreadsPerSm
-// groups per SM (one thread each), else 4. Serial depth against work: reduce ms at 4 / 8 / 16 on the
-// H100 (2026-11-26): 2^16 (c = 11) 0.215 / 0.252 / 0.36, 2^18 0.271 / 0.306 / 0.41, 2^20 0.558 /
-// 0.521 / 0.476, 2^22 0.855 / 0.645 / 0.553, 2^24 1.51 / — / 0.93. Bigger groups also shrink the
-// (U, V) scratch: 60 → 15 MiB at 2^24.
+// Reduction: buckets are first summed in groups of consecutive ones (running sums, written back over
+// the group's first two buckets), so that the bit sums run over fewer entries: the largest of 4, 8, 16
+// that leaves at least kReduceThreadsPerSm groups per SM (one thread each), else 4. Serial depth
+// against work: reduce ms at 4 / 8 / 16 on the H100 (2026-11-26): 2^16 (c = 11) 0.215 / 0.252 / 0.36,
+// 2^18 0.271 / 0.306 / 0.41, 2^20 0.558 / 0.521 / 0.476, 2^22 0.855 / 0.645 / 0.553, 2^24 1.51 / — / 0.93.
 constexpr uint64_t kReduceGroupMin = 4;
 constexpr uint64_t kReduceGroupMax = 16;
 constexpr uint64_t kReduceThreadsPerSm = 128;
@@ -41,14 +40,13 @@ struct Layout {
   uint64_t scan_tiles = 0;
   uint64_t group_size = 0;       // buckets per reduction group (a power of two ≤ 2^(c−1))
   uint64_t groups = 0;           // reduction groups per window
-  // The scratch region holds the edge pieces during accumulation, then the groups' (U, V) sums.
+  // The scratch region holds the edge pieces of the accumulation (the reduction works in `buckets`).
   uint64_t piece_points_a_offset() const { return 0; }
   uint64_t piece_points_b_offset() const { return align_up(pieces_a * kXyzzBytes); }
   uint64_t piece_keys_a_offset() const { return piece_points_b_offset() + align_up(pieces_b * kXyzzBytes); }
   uint64_t piece_keys_b_offset() const { return piece_keys_a_offset() + align_up(pieces_a * 4); }
   uint64_t pieces_bytes() const { return piece_keys_b_offset() + align_up(pieces_b * 4); }
-  uint64_t group_sums_bytes() const { return align_up(2 * windows * groups * kXyzzBytes); }  // U, then V
-  uint64_t scratch_bytes() const { return std::max(pieces_bytes(), group_sums_bytes()); }
+  uint64_t scratch_bytes() const { return pieces_bytes(); }
 };
 
 inline Layout layout(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned sm_count) {
