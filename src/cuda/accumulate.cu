@@ -257,7 +257,7 @@ cudaError_t clear_buckets(const PassArgs& a, cudaStream_t stream) {
   return cudaGetLastError();
 }
 
-cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream) {
+cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream, cudaEvent_t digits_read) {
   const plan::cuda::Layout& l = a.layout;
   Pieces buffers[2] = {
       {reinterpret_cast<G1Xyzz*>(a.d_scratch + l.piece_points_a_offset()),
@@ -268,6 +268,8 @@ cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream) {
   auto* level_0 = a.running_buckets ? accumulate_digits<true> : accumulate_digits<false>;
   level_0<<<blocks_for(l.segments), kAccumulateThreads, 0, stream>>>(
       a.d_bucket_ends, static_cast<uint32_t>(l.buckets), a.d_sorted, a.d_bases, l.segments, a.d_buckets, buffers[0]);
+  if (digits_read)
+    if (cudaError_t e = cudaEventRecord(digits_read, stream); e != cudaSuccess) return e;
   // Same level sequence as plan::cuda::layout sizes: level 0 leaves 2 slots per warp in buffer a, level
   // k ≥ 1 reads buffer (k − 1) % 2.
   uint64_t threads = plan::cuda::ceil_div(l.segments, 32);

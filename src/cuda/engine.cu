@@ -107,9 +107,12 @@ struct Engine::State {
   uint64_t arena_bytes = 0;
   cudaStream_t stream = nullptr;       // the MSM's kernels
   cudaStream_t copy_stream = nullptr;  // streamed scalar chunks
+  cudaStream_t sort_stream = nullptr;  // streamed chunks' sorts, beside the previous chunk's combine levels
   cudaEvent_t events[7] = {};  // upload start/stop, passes start/stop, first pass's sort/accumulate/reduce ends
   // Per scalar chunk buffer: its copy has landed / its chunk has been sorted (the buffer may be refilled).
   cudaEvent_t copied[2] = {}, consumed[2] = {};
+  // A chunk's digits are sorted (sort stream → MSM stream) / read by level 0 (the next sort may start).
+  cudaEvent_t digits_sorted = nullptr, digits_read = nullptr, started = nullptr;
   // Pinned host staging of the scalars (two chunk buffers when streamed, else the scalars in one piece;
   // host memory, not part of the arena): a copy from pageable memory would hold the host and the device
   // until it lands and runs at ~9 GB/s, while the host's memcpy into pinned memory overlaps the GPU's
@@ -127,6 +130,9 @@ struct Engine::State {
       if (consumed[b]) cudaEventDestroy(consumed[b]);
     }
     if (h_staging) cudaFreeHost(h_staging);
+    for (cudaEvent_t e : {digits_sorted, digits_read, started})
+      if (e) cudaEventDestroy(e);
+    if (sort_stream) cudaStreamDestroy(sort_stream);
     if (copy_stream) cudaStreamDestroy(copy_stream);
     if (stream) cudaStreamDestroy(stream);
     if (d_arena) cudaFree(d_arena);
@@ -207,6 +213,9 @@ Status Engine::create(const std::vector<G1Affine>& bases, const Plan& initial_pl
   s->context_bytes = initial_plan.context_bytes();
   ZK_CUDA_TRY(cudaStreamCreateWithFlags(&s->stream, cudaStreamNonBlocking));
   ZK_CUDA_TRY(cudaStreamCreateWithFlags(&s->copy_stream, cudaStreamNonBlocking));
+  ZK_CUDA_TRY(cudaStreamCreateWithFlags(&s->sort_stream, cudaStreamNonBlocking));
+  for (cudaEvent_t* e : {&s->digits_sorted, &s->digits_read, &s->started})
+    ZK_CUDA_TRY(cudaEventCreateWithFlags(e, cudaEventDisableTiming));
   for (cudaEvent_t& e : s->events) ZK_CUDA_TRY(cudaEventCreate(&e));
   for (int b = 0; b < 2; ++b) {
     ZK_CUDA_TRY(cudaEventCreateWithFlags(&s->copied[b], cudaEventDisableTiming));
@@ -265,7 +274,9 @@ Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
   if (plan.point_chunks > 1) return Status::InvalidArgument("a plan with point chunks streams its scalars: call msm");
   if (plan.scalars_in_place) return Status::InvalidArgument("a plan that reads scalars in place has no scalars region");
   if (plan.n == 0) return Status::Ok();
-  ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));  // a failed streamed call may have left a copy in flight
+  // A failed streamed call may have left a copy or a sort in flight.
+  ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));
+  ZK_CUDA_TRY(cudaStreamSynchronize(s.sort_stream));
   std::byte* device = s.region<std::byte>(plan, "scalars");
   const uint64_t bytes = plan.n * 32;
   const bool staged = bytes >= kStagedUploadBytes;
@@ -317,7 +328,9 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
   out = G1Affine::infinity();
   if (timings) *timings = RunTimings{};
   if (plan.n == 0) return Status::Ok();
-  ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));  // a failed streamed call may have left a copy in flight
+  // A failed streamed call may have left a copy or a sort in flight.
+  ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));
+  ZK_CUDA_TRY(cudaStreamSynchronize(s.sort_stream));
   const bool streamed = plan.point_chunks > 1;
   const uint64_t chunk = plan.chunk_points();
   PassArgs a{};
@@ -359,6 +372,14 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
   };
   ZK_CUDA_TRY(cudaMemsetAsync(a.d_scalar_check, 0xff, sizeof(uint32_t), s.stream));
   ZK_CUDA_TRY(cudaEventRecord(s.events[2], s.stream));
+  // Streamed, chunk k's sort runs on the sort stream while chunk k − 1's combine levels (a short, serial
+  // tail) finish on the MSM stream: it waits for its copy and for level 0 of chunk k − 1, the last
+  // reader of bucket_ends and sorted_digits; level 0 of chunk k waits for it.
+  cudaStream_t sort_stream = streamed ? s.sort_stream : s.stream;
+  if (streamed) {
+    ZK_CUDA_TRY(cudaEventRecord(s.started, s.stream));  // the scalar check is reset
+    ZK_CUDA_TRY(cudaStreamWaitEvent(sort_stream, s.started));
+  }
   for (unsigned p = 0; p < plan.window_passes; ++p) {
     a.first_window = plan.pass_first_window(p);
     a.windows = plan.pass_window_count(p);
@@ -366,16 +387,21 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
     for (unsigned k = 0; k < plan.point_chunks; ++k) {
       if (streamed) {
         if (k == 0) ZK_CUDA_TRY(copy_chunk(0));
-        ZK_CUDA_TRY(cudaStreamWaitEvent(s.stream, s.copied[k % 2]));
+        ZK_CUDA_TRY(cudaStreamWaitEvent(sort_stream, s.copied[k % 2]));
       }
       a.d_scalars = d_in_place ? d_in_place : d_scalars + (streamed ? (k % 2) * 4 * chunk : 0);
       a.d_bases = d_bases + k * chunk;
       a.n = static_cast<uint32_t>(chunk_size(k));
       a.first_point = static_cast<uint32_t>(k * chunk);
-      ZK_CUDA_TRY(sort_digits(a, s.stream));
+      ZK_CUDA_TRY(sort_digits(a, sort_stream));
       if (p == 0 && !streamed) ZK_CUDA_TRY(cudaEventRecord(s.events[4], s.stream));
-      if (streamed) ZK_CUDA_TRY(cudaEventRecord(s.consumed[k % 2], s.stream));
-      ZK_CUDA_TRY(accumulate_buckets(a, s.stream));
+      if (streamed) {
+        ZK_CUDA_TRY(cudaEventRecord(s.consumed[k % 2], sort_stream));
+        ZK_CUDA_TRY(cudaEventRecord(s.digits_sorted, sort_stream));
+        ZK_CUDA_TRY(cudaStreamWaitEvent(s.stream, s.digits_sorted));
+      }
+      ZK_CUDA_TRY(accumulate_buckets(a, s.stream, streamed ? s.digits_read : nullptr));
+      if (streamed) ZK_CUDA_TRY(cudaStreamWaitEvent(sort_stream, s.digits_read));
       if (p == 0 && !streamed) ZK_CUDA_TRY(cudaEventRecord(s.events[5], s.stream));
       // The host's memcpy of the next chunk runs while the GPU works on this one.
       if (streamed && k + 1 < plan.point_chunks) ZK_CUDA_TRY(copy_chunk(k + 1));
