@@ -128,10 +128,11 @@ std::string mib(uint64_t bytes) { return fmt::format("{:.1f} MiB", static_cast<d
 // Point chunk counts to try: the forced one, else 1 (CPU) or 1, 2, 4, … kMaxPointChunks (CUDA), no
 // two of them with the same chunk size. CUDA starts at 2 from kStreamFromPoints on and at 4 from
 // kStreamInFourFromPoints: an MSM call takes its scalars from the host, and chunks overlap the copy
-// of one (through pinned staging) with the work on the one before. H100, 2026-11-26 19:20 UTC, time
-// with the copy from pageable memory for 1 (in one piece) / 2 / 4 / 8 chunks: 2^19 4.69 / 4.74 / 5.02 /
-// 6.21 ms, 2^20 9.28 / 6.89 / 7.73 / 8.62, 2^22 34.0 / 21.2 / 21.6 / 22.8, 2^23 65.9 / 38.8 / 38.1 /
-// 40.3, 2^24 113.3 / 77.6 / 70.2 / 71.4 (scalars resident: 2^20 5.16, 2^24 59.5).
+// of one (through pinned staging) with the work on the one before. H100, 2026-11-26 21:47 UTC (d6b7d23),
+// time with the copy from pageable memory for 1 (in one piece) / 2 / 4 / 8 chunks: 2^19 4.60 / 4.54 /
+// 5.35 / 6.65 ms, 2^20 7.01 / 6.77 / 7.83 / 9.58, 2^21 12.3 / 11.7 / 12.5 / 14.6, 2^22 22.1 / 20.9 /
+// 21.9 / 25.3, 2^23 39.4 / 39.5 / 40.7 / 45.7, 2^24 78.6 / 73.0 / 72.7 / 78.4 (scalars resident: 2^20
+// 5.20, 2^24 60.5). At 2^23, 4 chunks cost 3 % over 2 for 22 % less memory.
 constexpr uint64_t kStreamFromPoints = uint64_t{1} << 19;
 constexpr uint64_t kStreamInFourFromPoints = uint64_t{1} << 23;
 
