@@ -202,8 +202,9 @@ TEST(Plan, TightCudaBudgetsTakeTheShapeOfLeastEstimatedTime) {
         by_order = p;
   ASSERT_NE(by_order.n, 0u);
   EXPECT_LT(chosen_ms, 0.75 * plan::cuda_estimated_ms(n, by_order.c, by_order.window_passes, by_order.point_chunks));
-  // The estimate's shape: chunks overlap the copy, too many cost more; passes cost more.
-  EXPECT_LT(plan::cuda_estimated_ms(n, 15, 1, 2), plan::cuda_estimated_ms(n, 15, 1, 1));
+  // The estimate's shape: with the copy pipelined either way, one piece and two chunks cost about the
+  // same (measured 7.0 and 6.8 ms); many chunks cost more; passes cost more.
+  EXPECT_NEAR(plan::cuda_estimated_ms(n, 15, 1, 2) / plan::cuda_estimated_ms(n, 15, 1, 1), 1.0, 0.1);
   EXPECT_LT(plan::cuda_estimated_ms(n, 15, 1, 4), plan::cuda_estimated_ms(n, 15, 1, 64));
   EXPECT_LT(plan::cuda_estimated_ms(n, 15, 1, 4), plan::cuda_estimated_ms(n, 15, 3, 4));
 }

@@ -36,18 +36,20 @@ std::vector<unsigned> cuda_candidate_c(uint64_t n, const DeviceModel& device) {
   return cs;
 }
 
-// Non-negative least-squares fit (relative error) to 48 timed plans, n = 2^18..2^24, c = 10..17, 1..17
-// passes, 1..64 point chunks (H100, 2026-11-26 19:20–19:35 UTC; bench/cuda/h100_a3ecf38_*.jsonl and the
-// plan table in bench/RESULTS.md): rms error 7 %, worst 25 %. Terms, in ms: 0.28 per million (point,
-// window) digits; 4.07 per million buckets (sort scan, reduction); 27 µs per (pass, window); with
-// chunks, 163 µs per (pass, chunk), 3.7 µs per (chunk, window) and the scalars copied again in every
-// further pass (0.21 per million points); without, the copy in one piece (2.41 per million points).
+// Non-negative least-squares fit (relative error) to 59 timed plans, n = 2^18..2^24, c = 10..17, 1..9
+// passes, 1..64 point chunks (H100, 2026-11-26 21:47–21:50 UTC at d6b7d23; bench/cuda/h100_d6b7d23_*.jsonl):
+// rms error 7 %, worst 17 %. Terms, in ms: 0.28 per million (point, window) digits; 5.01 per million
+// buckets (sort scan, reduction); 26 µs per (pass, window); with chunks, 194 µs per (pass, chunk) and
+// 2.7 µs per (chunk, window); without, the copy in one piece (0.19 per million points: pinned staging,
+// its DMA behind the host's copy). Scalars copied again in further passes fitted at zero: the copies
+// overlap the work. (The fit before the pipelined copies, session 3: 2.41 per million points in one
+// piece, 163 µs per (pass, chunk).)
 double cuda_estimated_ms(uint64_t n, unsigned c, unsigned passes, unsigned chunks) {
   const double points = static_cast<double>(n) / 1e6, windows = window_count(c);
   const double buckets = windows * std::ldexp(1.0, static_cast<int>(c) - 1) / 1e6;
-  double ms = 0.2798 * windows * points + 4.0705 * buckets + 0.0269 * passes * windows;
-  if (chunks > 1) ms += 0.1632 * passes * chunks + 0.0037 * chunks * windows + 0.2070 * (passes - 1) * points;
-  else ms += 2.4056 * points;
+  double ms = 0.2820 * windows * points + 5.0134 * buckets + 0.0264 * passes * windows;
+  if (chunks > 1) ms += 0.1942 * passes * chunks + 0.0027 * chunks * windows;
+  else ms += 0.1861 * points;
   return ms;
 }
 
