@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "plan/cuda_sizing.hpp"
 #include "plan/regions.hpp"
 #include "zkmsm/plan.hpp"
 
@@ -175,8 +176,9 @@ TEST(Plan, CudaScalarsReadInPlaceNeedNoScalarsRegion) {
 }
 
 // Under a budget the preferred CUDA shape does not fit, the planner takes the feasible shape of least
-// estimated time, not the first in order: at 2^20 under half the unbounded peak the order gave 2 passes
-// × 64 chunks of c = 15 (measured 29.8 ms on an H100), the estimate a plan measured ~40 % faster.
+// estimated time, not the first in order (the unbounded c; fewest passes, then fewest chunks): at 2^20
+// under half the unbounded peak that order gave 2 passes × 64 chunks of c = 15 in session 3 (29.8 ms on
+// an H100), the estimate a plan measured ~40 % faster.
 TEST(Plan, TightCudaBudgetsTakeTheShapeOfLeastEstimatedTime) {
   const uint64_t n = 1 << 20;
   const DeviceModel h100 = DeviceModel::h100();
@@ -207,6 +209,24 @@ TEST(Plan, TightCudaBudgetsTakeTheShapeOfLeastEstimatedTime) {
   EXPECT_NEAR(plan::cuda_estimated_ms(n, 15, 1, 2) / plan::cuda_estimated_ms(n, 15, 1, 1), 1.0, 0.1);
   EXPECT_LT(plan::cuda_estimated_ms(n, 15, 1, 4), plan::cuda_estimated_ms(n, 15, 1, 64));
   EXPECT_LT(plan::cuda_estimated_ms(n, 15, 1, 4), plan::cuda_estimated_ms(n, 15, 3, 4));
+}
+
+// The CUDA sizes the kernels rely on: 2 edge-piece slots per warp of segments; reduction groups of 4,
+// 8 or 16 buckets by buckets per SM (1 when a window has one bucket); no scratch of the reduction's own.
+TEST(Plan, CudaLayoutSizes) {
+  using plan::cuda::layout;
+  const plan::cuda::Layout small = layout(1 << 16, 11, 24, 132);  // 24·1024 buckets
+  EXPECT_EQ(small.segments, 132u * plan::cuda::kSegmentsPerSm);
+  EXPECT_EQ(small.pieces_a, 2 * plan::cuda::ceil_div(small.segments, 32));
+  EXPECT_EQ(small.group_size, 4u);
+  const plan::cuda::Layout big = layout(1 << 20, 15, 17, 132);  // 17·16384 buckets
+  EXPECT_EQ(big.group_size, 16u);
+  EXPECT_EQ(big.groups, (uint64_t{1} << 14) / 16);
+  EXPECT_EQ(layout(1 << 18, 13, 20, 132).group_size, 4u);  // 81920 buckets: too few for 8 per group
+  EXPECT_EQ(layout(1 << 18, 13, 20, 16).group_size, 16u);  // the same on 16 SMs
+  const plan::cuda::Layout one = layout(1000, 1, 255, 132);  // c = 1: one bucket per window
+  EXPECT_EQ(one.group_size, 1u);
+  EXPECT_EQ(one.scratch_bytes(), one.pieces_bytes());
 }
 
 TEST(Plan, PointChunksAreRefusedWhereTheyCannotApply) {

@@ -32,8 +32,8 @@ struct Pieces {
   uint32_t* keys;
 };
 
-// bucket += sum, out of line: inlined into the accumulation loop's two emits, the full addition's
-// registers made ptxas spill around the hot loop (24 → 236 bytes).
+// bucket += sum, out of line: inlined into the accumulation's emits, the full addition's registers
+// made ptxas spill around the hot loop (24 → 236 bytes).
 __device__ __noinline__ void add_into(G1Xyzz* bucket, G1Xyzz sum) { *bucket = *bucket + sum; }
 
 __device__ __forceinline__ void emit(uint32_t key, const G1Xyzz& sum, bool cut_start, bool cut_end, uint64_t t,
@@ -106,18 +106,18 @@ struct Piece {
   G1Xyzz sum;
 };
 
-// Level 0's last step, by all 32 lanes of a warp (w = its index in the grid). Lane l holds its head,
+// Level 0's last step, by all 32 lanes of a warp (`warp`: its index in the grid). Lane l holds its head,
 // the bucket cut at its start and finished inside it (key head_key, kNoKey if none; the sum waits in
 // shared memory at `head`), and `tail`, the
 // bucket cut at its end; `tail_from_start` marks a tail that is also cut at the start (the lane lies
 // inside one bucket). In digit order the pieces run head_0, tail_0, head_1, …: a segmented scan of the
 // tails by key (5 shuffle-and-add steps) gives each lane its run's tails up to it, and a head closes
 // the run of the tail before it. Runs closed inside the warp are whole buckets, except the one cut at
-// the warp's start, which becomes slot 2w; lane 31's tail is cut at the warp's end: slot 2w + 1.
+// the warp's start, which becomes slot 2·warp; lane 31's tail is cut at the warp's end: slot 2·warp + 1.
 // Out of line: inlined, its additions would crowd the hot loop's registers.
 template <bool kRunning>
 __device__ __noinline__ void warp_join(uint32_t head_key, const G1Xyzz* head, Piece tail, bool tail_from_start,
-                                       uint64_t w, G1Xyzz* bucket_sums, Pieces out, WarpQueue& queue) {
+                                       uint64_t warp, G1Xyzz* bucket_sums, Pieces out, WarpQueue& queue) {
   const unsigned lane = threadIdx.x % 32;
   const bool has_head = head_key != kNoKey;
   // The bucket cut at the warp's start, if any: lane 0's head, or its tail when that began before it.
@@ -129,18 +129,18 @@ __device__ __noinline__ void warp_join(uint32_t head_key, const G1Xyzz* head, Pi
   }
   const uint32_t before_key = __shfl_up_sync(0xffffffffu, tail.key, 1);
   const G1Xyzz before = shfl_up(tail.sum, 1);
-  if (lane == 0) out.keys[2 * w] = out.keys[2 * w + 1] = kNoKey;
+  if (lane == 0) out.keys[2 * warp] = out.keys[2 * warp + 1] = kNoKey;
   __syncwarp();
   G1Xyzz run = G1Xyzz::infinity();
   bool whole = false;
   if (has_head) {
     run = *head;
     if (lane > 0 && before_key == head_key) run += before;
-    if (head_key == first_key) emit(head_key, run, true, false, w, bucket_sums, false, out);
+    if (head_key == first_key) emit(head_key, run, true, false, warp, bucket_sums, false, out);
     else whole = true;
   }
   if (lane == 31 && tail.key != kNoKey)
-    emit(tail.key, tail.sum, tail.key == first_key, true, w, bucket_sums, false, out);
+    emit(tail.key, tail.sum, tail.key == first_key, true, warp, bucket_sums, false, out);
   if constexpr (kRunning) {
     unsigned queued = push(queue, 0, whole, head_key, run);
     while (queued) queued = drain(queue, queued, bucket_sums);
@@ -214,8 +214,9 @@ __global__ void __launch_bounds__(kAccumulateThreads, kAccumulateBlocksPerSm)
 
 // Levels ≥ 1: one warp per kPieceChunk = 32 consecutive slots, one slot per lane. A segmented
 // inclusive scan by key (5 shuffle-and-add steps; a bucket's slots are contiguous, so equal keys are
-// one run) leaves each run's sum in its last lane, which emits it as a level-0 thread would (t = the
-// warp). Serial depth 5 additions per level instead of up to 32 for a lone thread.
+// one run) leaves each run's sum in its last lane, which emits it as warp_join does (a whole bucket, or
+// a piece in slot 2·warp or 2·warp + 1). Serial depth 5 additions per level instead of up to 32 for a
+// lone thread.
 __global__ void __launch_bounds__(kAccumulateThreads)
     combine_pieces(const uint32_t* __restrict__ keys_in, const G1Xyzz* __restrict__ points_in, uint64_t count,
                    uint64_t warps, G1Xyzz* bucket_sums, bool running, Pieces out) {
@@ -272,13 +273,13 @@ cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream, cudaEvent
     if (cudaError_t e = cudaEventRecord(digits_read, stream); e != cudaSuccess) return e;
   // Same level sequence as plan::cuda::layout sizes: level 0 leaves 2 slots per warp in buffer a, level
   // k ≥ 1 reads buffer (k − 1) % 2.
-  uint64_t threads = plan::cuda::ceil_div(l.segments, 32);
-  for (int level = 1; threads > 1; ++level) {
-    const uint64_t count = 2 * threads;
-    threads = (count + kPieceChunk - 1) / kPieceChunk;
+  uint64_t warps = plan::cuda::ceil_div(l.segments, 32);
+  for (int level = 1; warps > 1; ++level) {
+    const uint64_t count = 2 * warps;
+    warps = (count + kPieceChunk - 1) / kPieceChunk;
     const Pieces& in = buffers[(level - 1) % 2];
-    combine_pieces<<<blocks_for(threads * 32), kAccumulateThreads, 0, stream>>>(
-        in.keys, in.points, count, threads, a.d_buckets, a.running_buckets, buffers[level % 2]);
+    combine_pieces<<<blocks_for(warps * 32), kAccumulateThreads, 0, stream>>>(
+        in.keys, in.points, count, warps, a.d_buckets, a.running_buckets, buffers[level % 2]);
   }
   return cudaGetLastError();
 }

@@ -49,12 +49,12 @@ DeviceModel device_model(const DeviceInfo& info) {
 
 namespace {
 
-// memcpy over several host threads: one thread copies pageable memory at ~8 GB/s (H100 host,
-// 2026-11-26), slower than the GPU sorts and accumulates a chunk of the same scalars.
-// Copies `bytes` from pageable `src` to pinned `dst` on up to 8 host threads, each in pieces of
-// kCopyPieceBytes, and calls `landed(offset, size)` on the copying thread after each piece: the caller
-// starts that piece's DMA there, so the device copy runs behind the host's rather than after all of
-// it (a chunk's host copy and DMA take about as long each). Returns the first error of `landed`.
+// Copies `bytes` from pageable `src` to pinned `dst` on up to 8 host threads (one copies pageable
+// memory at ~8 GB/s on the H100 host, slower than the GPU sorts and accumulates a chunk of the same
+// scalars), each in pieces of kCopyPieceBytes, and calls `landed(offset, size)` on the copying thread
+// after each piece: the caller starts that piece's DMA there, so the device copy runs behind the host's
+// rather than after all of it (a chunk's host copy and DMA take about as long each). Returns the first
+// CUDA error (of `landed`, or of a helper thread's cudaSetDevice).
 template <class Landed>
 cudaError_t pipelined_copy(void* dst, const void* src, uint64_t bytes, Landed landed) {
   constexpr uint64_t kPerThread = uint64_t{2} << 20, kCopyPieceBytes = uint64_t{1} << 20;
@@ -78,6 +78,7 @@ cudaError_t pipelined_copy(void* dst, const void* src, uint64_t bytes, Landed la
     }
   };
   std::vector<std::thread> helpers;
+  helpers.reserve(threads);
   unsigned started = 1;
   try {
     for (; started < threads; ++started) helpers.emplace_back(copy_part, started, true);
@@ -111,13 +112,14 @@ struct Engine::State {
   cudaEvent_t events[7] = {};  // upload start/stop, passes start/stop, first pass's sort/accumulate/reduce ends
   // Per scalar chunk buffer: its copy has landed / its chunk has been sorted (the buffer may be refilled).
   cudaEvent_t copied[2] = {}, consumed[2] = {};
-  // A chunk's digits are sorted (sort stream → MSM stream) / read by level 0 (the next sort may start).
-  cudaEvent_t digits_sorted = nullptr, digits_read = nullptr, started = nullptr;
+  // A chunk's digits are sorted (sort stream → MSM stream) / read by level 0 (the next sort may start);
+  // the scalar check is reset (MSM stream → sort stream).
+  cudaEvent_t digits_sorted = nullptr, digits_read = nullptr, check_reset = nullptr;
   // Pinned host staging of the scalars (two chunk buffers when streamed, else the scalars in one piece;
   // host memory, not part of the arena): a copy from pageable memory would hold the host and the device
   // until it lands and runs at ~9 GB/s, while the host's memcpy into pinned memory overlaps the GPU's
   // work (and, piece by piece, its own DMA), which is asynchronous.
-  uint64_t* h_staging = nullptr;
+  void* h_staging = nullptr;
   uint64_t staging_bytes = 0;
   std::vector<G1Xyzz> h_bit_sums;
   uint32_t h_scalar_check = 0;
@@ -130,7 +132,7 @@ struct Engine::State {
       if (consumed[b]) cudaEventDestroy(consumed[b]);
     }
     if (h_staging) cudaFreeHost(h_staging);
-    for (cudaEvent_t e : {digits_sorted, digits_read, started})
+    for (cudaEvent_t e : {digits_sorted, digits_read, check_reset})
       if (e) cudaEventDestroy(e);
     if (sort_stream) cudaStreamDestroy(sort_stream);
     if (copy_stream) cudaStreamDestroy(copy_stream);
@@ -160,18 +162,24 @@ struct Engine::State {
     return Status::Ok();
   }
 
-  // Pinned staging of `bytes`, up to kMaxStagingBytes of host memory, re-made when it is too small or
-  // more than twice too large; past the bound, or if pinning fails, h_staging stays null and scalars
-  // are copied straight from the caller's pageable memory (correct, no overlap).
-  Status stage(uint64_t bytes) {
-    if (staging_bytes && (staging_bytes < bytes || staging_bytes > 2 * bytes)) {
-      ZK_CUDA_TRY(cudaFreeHost(h_staging));
+  // Pinned staging of at least `bytes` into `out`: grown when too small, never shrunk (one buffer
+  // serves one-piece uploads and streamed chunks, whose sizes may alternate), at most kMaxStagingBytes
+  // of host memory. Past the bound, or if pinning fails, `out` is null and scalars are copied straight
+  // from the caller's pageable memory (correct, no overlap). No DMA may be reading the buffer.
+  Status stage(uint64_t bytes, std::byte*& out) {
+    out = nullptr;
+    if (bytes > kMaxStagingBytes) return Status::Ok();
+    if (staging_bytes < bytes) {
+      if (h_staging) ZK_CUDA_TRY(cudaFreeHost(h_staging));
       h_staging = nullptr, staging_bytes = 0;
+      if (cudaMallocHost(&h_staging, bytes) != cudaSuccess) {
+        h_staging = nullptr;
+        cudaGetLastError();  // clear the error: fall back to pageable copies
+        return Status::Ok();
+      }
+      staging_bytes = bytes;
     }
-    if (!staging_bytes && bytes <= kMaxStagingBytes) {
-      if (cudaMallocHost(&h_staging, bytes) == cudaSuccess) staging_bytes = bytes;
-      else h_staging = nullptr, cudaGetLastError();  // clear the error: fall back to pageable copies
-    }
+    out = static_cast<std::byte*>(h_staging);
     return Status::Ok();
   }
 
@@ -214,7 +222,7 @@ Status Engine::create(const std::vector<G1Affine>& bases, const Plan& initial_pl
   ZK_CUDA_TRY(cudaStreamCreateWithFlags(&s->stream, cudaStreamNonBlocking));
   ZK_CUDA_TRY(cudaStreamCreateWithFlags(&s->copy_stream, cudaStreamNonBlocking));
   ZK_CUDA_TRY(cudaStreamCreateWithFlags(&s->sort_stream, cudaStreamNonBlocking));
-  for (cudaEvent_t* e : {&s->digits_sorted, &s->digits_read, &s->started})
+  for (cudaEvent_t* e : {&s->digits_sorted, &s->digits_read, &s->check_reset})
     ZK_CUDA_TRY(cudaEventCreateWithFlags(e, cudaEventDisableTiming));
   for (cudaEvent_t& e : s->events) ZK_CUDA_TRY(cudaEventCreate(&e));
   for (int b = 0; b < 2; ++b) {
@@ -248,9 +256,10 @@ Status Engine::warm_up(const Plan& initial_plan) {
       if (Status st = msm(plan, zeros.data(), ignored); !st.ok()) return st;
     }
   }
-  if (initial_plan.point_chunks > 1) return s.stage(2 * initial_plan.chunk_points() * 32);
+  std::byte* staging = nullptr;
+  if (initial_plan.point_chunks > 1) return s.stage(2 * initial_plan.chunk_points() * 32, staging);
   const uint64_t bytes = initial_plan.n * 32;
-  return initial_plan.scalars_in_place || bytes < kStagedUploadBytes ? Status::Ok() : s.stage(bytes);
+  return initial_plan.scalars_in_place || bytes < kStagedUploadBytes ? Status::Ok() : s.stage(bytes, staging);
 }
 
 Status Engine::reserve(const Plan& plan) {
@@ -279,13 +288,13 @@ Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
   ZK_CUDA_TRY(cudaStreamSynchronize(s.sort_stream));
   std::byte* device = s.region<std::byte>(plan, "scalars");
   const uint64_t bytes = plan.n * 32;
-  const bool staged = bytes >= kStagedUploadBytes;
-  if (staged) {
-    ZK_CUDA_TRY(cudaStreamSynchronize(s.stream));  // a failed call may have left a DMA from the staging
-    if (Status st = s.stage(bytes); !st.ok()) return st;
+  std::byte* staging = nullptr;
+  if (bytes >= kStagedUploadBytes) {
+    ZK_CUDA_TRY(cudaStreamSynchronize(s.stream));  // an earlier upload may still read the staging
+    if (Status st = s.stage(bytes, staging); !st.ok()) return st;
   }
   ZK_CUDA_TRY(cudaEventRecord(s.events[0], s.stream));
-  if (std::byte* staging = staged ? reinterpret_cast<std::byte*>(s.h_staging) : nullptr) {
+  if (staging) {
     ZK_CUDA_TRY(pipelined_copy(staging, h_scalars, bytes, [&](uint64_t offset, uint64_t size) {
       return cudaMemcpyAsync(device + offset, staging + offset, size, cudaMemcpyHostToDevice, s.stream);
     }));
@@ -328,10 +337,12 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
   out = G1Affine::infinity();
   if (timings) *timings = RunTimings{};
   if (plan.n == 0) return Status::Ok();
-  // A failed streamed call may have left a copy or a sort in flight.
+  // A failed streamed call may have left a copy or a sort in flight, and an upload a DMA from the
+  // staging (which the streamed path refills).
+  const bool streamed = plan.point_chunks > 1;
   ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));
   ZK_CUDA_TRY(cudaStreamSynchronize(s.sort_stream));
-  const bool streamed = plan.point_chunks > 1;
+  if (streamed) ZK_CUDA_TRY(cudaStreamSynchronize(s.stream));
   const uint64_t chunk = plan.chunk_points();
   PassArgs a{};
   a.c = plan.c;
@@ -347,8 +358,9 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
   uint64_t* const d_scalars = s.region<uint64_t>(plan, "scalars");  // streamed chunks, or resident scalars
   const G1Affine* const d_bases = s.region<G1Affine>(plan, "bases");
   auto chunk_size = [&](unsigned k) { return std::min(chunk, plan.n - k * chunk); };
+  std::byte* staging = nullptr;
   if (streamed)
-    if (Status st = s.stage(2 * chunk * 32); !st.ok()) return st;
+    if (Status st = s.stage(2 * chunk * 32, staging); !st.ok()) return st;
   // Chunk k: into pinned buffer k % 2 once its previous DMA has left it, then to device buffer k % 2
   // once chunk k − 2 has been sorted out of that.
   auto copy_chunk = [&](unsigned k) -> cudaError_t {
@@ -358,12 +370,12 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
     const uint64_t bytes = chunk_size(k) * 32;
     if (cudaError_t e = cudaStreamWaitEvent(s.copy_stream, s.consumed[b]); e != cudaSuccess) return e;
     cudaError_t e = cudaSuccess;
-    if (s.h_staging) {
-      std::byte* staging = reinterpret_cast<std::byte*>(s.h_staging + b * 4 * chunk);
+    if (staging) {
+      std::byte* buffer = staging + b * 32 * chunk;
       e = cudaEventSynchronize(s.copied[b]);
       if (e == cudaSuccess)
-        e = pipelined_copy(staging, source, bytes, [&](uint64_t offset, uint64_t size) {
-          return cudaMemcpyAsync(device + offset, staging + offset, size, cudaMemcpyHostToDevice, s.copy_stream);
+        e = pipelined_copy(buffer, source, bytes, [&](uint64_t offset, uint64_t size) {
+          return cudaMemcpyAsync(device + offset, buffer + offset, size, cudaMemcpyHostToDevice, s.copy_stream);
         });
     } else {
       e = cudaMemcpyAsync(device, source, bytes, cudaMemcpyHostToDevice, s.copy_stream);
@@ -377,8 +389,8 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
   // reader of bucket_ends and sorted_digits; level 0 of chunk k waits for it.
   cudaStream_t sort_stream = streamed ? s.sort_stream : s.stream;
   if (streamed) {
-    ZK_CUDA_TRY(cudaEventRecord(s.started, s.stream));  // the scalar check is reset
-    ZK_CUDA_TRY(cudaStreamWaitEvent(sort_stream, s.started));
+    ZK_CUDA_TRY(cudaEventRecord(s.check_reset, s.stream));  // the digit counts atomicMin into it
+    ZK_CUDA_TRY(cudaStreamWaitEvent(sort_stream, s.check_reset));
   }
   for (unsigned p = 0; p < plan.window_passes; ++p) {
     a.first_window = plan.pass_first_window(p);

@@ -38,8 +38,9 @@ struct PassArgs {
 // count also validates the scalars (into d_scalar_check), so the host need not read them.
 cudaError_t sort_digits(const PassArgs& a, cudaStream_t stream);
 // Sums every nonempty bucket into d_buckets, in equal work per thread whatever the bucket sizes.
-// Records `digits_read` (if given) once d_sorted and d_bucket_ends are no longer read: the next
-// chunk may be sorted into them while the combine levels run.
+// Records `digits_read` (if given) once d_sorted and d_bucket_ends are no longer read, so that the
+// next chunk may be sorted into them while the combine levels run. Only with running buckets: without,
+// the reduction reads d_bucket_ends to skip empty buckets.
 cudaError_t accumulate_buckets(const PassArgs& a, cudaStream_t stream, cudaEvent_t digits_read = nullptr);
 // Sets every bucket of the pass to infinity (the start of running sums).
 cudaError_t clear_buckets(const PassArgs& a, cudaStream_t stream);

@@ -28,7 +28,8 @@ struct GroupSums {
   __device__ G1Xyzz& v(uint64_t t) const { return buckets[t * group_size + (group_size > 1)]; }
 };
 
-// Thread t = (w, q): U_q and V_q from the group's buckets, read before either is written.
+// Thread t = (w, q): U_q and V_q from the group's buckets, read before either is written. With running
+// buckets `ends` is not read: the next pass's first chunk may already be sorting into it (engine.cu).
 __global__ void __launch_bounds__(kReduceThreads)
     group_sums(GroupSums out, const uint32_t* __restrict__ ends, uint64_t groups, unsigned windows,
                bool running_buckets) {

@@ -17,12 +17,12 @@ constexpr uint64_t kMinSegment = 8;
 constexpr uint64_t kPieceChunk = 32;
 // Reduction: buckets are first summed in groups of consecutive ones (running sums, written back over
 // the group's first two buckets), so that the bit sums run over fewer entries: the largest of 4, 8, 16
-// that leaves at least kReduceThreadsPerSm groups per SM (one thread each), else 4. Serial depth
+// that leaves at least kReduceGroupsPerSm groups per SM (one thread each), else 4. Serial depth
 // against work: reduce ms at 4 / 8 / 16 on the H100 (2026-11-26): 2^16 (c = 11) 0.215 / 0.252 / 0.36,
 // 2^18 0.271 / 0.306 / 0.41, 2^20 0.558 / 0.521 / 0.476, 2^22 0.855 / 0.645 / 0.553, 2^24 1.51 / — / 0.93.
 constexpr uint64_t kReduceGroupMin = 4;
 constexpr uint64_t kReduceGroupMax = 16;
-constexpr uint64_t kReduceThreadsPerSm = 128;
+constexpr uint64_t kReduceGroupsPerSm = 128;
 // Bucket-offset scan: tiles of kScanTile counters, one partial sum per tile.
 constexpr uint64_t kScanTile = 2048;
 constexpr uint32_t kNoKey = UINT32_MAX;
@@ -61,18 +61,18 @@ inline Layout layout(uint64_t n, unsigned c, unsigned windows_per_pass, unsigned
   // Level 0 leaves 2 slots per warp (its lanes' pieces joined in registers and shared memory); level
   // k ≥ 1 runs ceil(slots / kPieceChunk) warps over the previous level's slots while the previous
   // level had more than one warp; slots alternate between buffers a and b.
-  uint64_t threads = ceil_div(l.segments, 32);
+  uint64_t warps = ceil_div(l.segments, 32);
   bool into_a = true;
-  l.pieces_a = 2 * threads;
-  while (threads > 1) {
-    threads = ceil_div(2 * threads, kPieceChunk);
+  l.pieces_a = 2 * warps;
+  while (warps > 1) {
+    warps = ceil_div(2 * warps, kPieceChunk);
     into_a = !into_a;
     uint64_t& slots = into_a ? l.pieces_a : l.pieces_b;
-    slots = std::max(slots, 2 * threads);
+    slots = std::max(slots, 2 * warps);
   }
   l.scan_tiles = ceil_div(l.buckets, kScanTile);
   l.group_size = kReduceGroupMin;
-  while (l.group_size < kReduceGroupMax && l.buckets / (2 * l.group_size) >= sms * kReduceThreadsPerSm)
+  while (l.group_size < kReduceGroupMax && l.buckets / (2 * l.group_size) >= sms * kReduceGroupsPerSm)
     l.group_size *= 2;
   l.group_size = std::min(l.group_size, per_window);
   l.groups = per_window / l.group_size;

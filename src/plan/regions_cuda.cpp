@@ -5,8 +5,9 @@
 //   accumulate  equal segments of the sorted digits per thread into XYZZ buckets; bucket pieces cut
 //               at segment edges are joined per warp, the rest go to `scratch` (2 per warp) and are
 //               combined level by level;
-//   reduce      per window: groups of g = 4–16 buckets by running sums into `scratch` (U_q, V_q), then
-//               per bit b a block-wide sum of the V_q whose q has bit b (Σ_k k·B_k = Σ_q U_q + g·Σ_b 2^b·T_b).
+//   reduce      per window: groups of g = 4–16 buckets by running sums (U_q, V_q, written over the
+//               group's first two buckets), then per bit b a block-wide sum of the V_q whose q has bit b
+//               (Σ_k k·B_k = Σ_q U_q + g·Σ_b 2^b·T_b).
 // The T·c bit sums (XYZZ) live across passes; the host folds them (one Horner step per bit) after
 // the last pass.
 #include <algorithm>

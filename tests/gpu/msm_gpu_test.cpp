@@ -88,6 +88,20 @@ TEST(CudaMsm, PointChunksMatchTheOracle) {
     }
 }
 
+// Scalars in one piece of 16 MiB or more go through the pinned staging, each piece's DMA issued as it
+// lands; calls in one piece and in chunks alternate on the same staging.
+TEST(CudaMsm, StagedUploadsInOnePieceAndInChunks) {
+  ZK_REQUIRE_GPU();
+  const uint64_t n = (uint64_t{1} << 19) + 12345;  // 17.2 MB of scalars, not a whole number of pieces
+  const auto& in = inputs(20, false);
+  auto ctx = make_context(in, n, cuda_config());
+  ASSERT_TRUE(ctx);
+  EXPECT_EQ(check_msm(*ctx, in, n, io::ScalarDist::uniform, 31, cuda_config(0, 0, 1)), "");
+  EXPECT_EQ(check_msm(*ctx, in, n, io::ScalarDist::half_ones, 32, cuda_config(3, 0, 1)), "");
+  EXPECT_EQ(check_msm(*ctx, in, n, io::ScalarDist::uniform, 33, cuda_config(0, 0, 4)), "");
+  EXPECT_EQ(check_msm(*ctx, in, n, io::ScalarDist::all_equal, 34, cuda_config(0, 0, 1)), "");
+}
+
 TEST(CudaMsm, SmallAndOddSizes) {
   ZK_REQUIRE_GPU();
   for (uint64_t n : {0ull, 1ull, 2ull, 3ull, 31ull, 33ull, 255ull, 1000ull, 4097ull, 65537ull, 100003ull})
