@@ -188,14 +188,21 @@ TEST(Plan, TightCudaBudgetsTakeTheShapeOfLeastEstimatedTime) {
   expect_well_formed(chosen);
   EXPECT_LE(chosen.peak_bytes, half);
   const double chosen_ms = plan::cuda_estimated_ms(n, chosen.c, chosen.window_passes, chosen.point_chunks);
-  // Every forced shape that fits is estimated no faster.
+  // Every forced shape that fits is estimated no faster, but for ties (within 3 %), which go to the
+  // shape preferred in order.
   for (unsigned c : {10u, 12u, 13u, 14u, 15u})
     for (unsigned passes : {1u, 2u, 3u, 5u})
       for (unsigned chunks : {8u, 16u, 32u, 64u}) {
         Plan p;
         if (!make_plan(n, with(c, passes, 0, chunks), h100, p).ok() || p.peak_bytes > half) continue;
-        EXPECT_LE(chosen_ms, plan::cuda_estimated_ms(n, c, passes, chunks)) << c << " " << passes << " " << chunks;
+        EXPECT_LE(chosen_ms, 1.03 * plan::cuda_estimated_ms(n, c, passes, chunks))
+            << c << " " << passes << " " << chunks;
       }
+  // A tie: at 2^20 under 131 MiB, 14 / 1 × 4 and 13 / 1 × 4 are estimated 0.4 % apart; the preferred
+  // c = 14 measured 7.5 ms against 8.7.
+  const Plan tie = must_plan(n, with(0, 0, uint64_t{131} << 20), h100);
+  EXPECT_EQ(tie.c, 14u);
+  EXPECT_EQ(tie.window_passes, 1u);
   // The first shape that fits in the old order (the unbounded c; fewest passes, then fewest chunks).
   Plan by_order;
   for (unsigned passes = 1; by_order.n == 0 && passes <= unbounded.windows; ++passes)
