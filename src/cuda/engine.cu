@@ -98,6 +98,23 @@ constexpr uint64_t kMaxStagingBytes = uint64_t{1} << 30;
 // 8.8–11.9 against 6.6–6.7.
 constexpr uint64_t kStagedUploadBytes = uint64_t{16} << 20;
 
+// The pinned staging a plan's host scalars go through: two chunk buffers when streamed, the scalars in
+// one piece from kStagedUploadBytes, else none (0).
+uint64_t staging_bytes_for(const Plan& plan) {
+  if (plan.scalars_in_place) return 0;
+  if (plan.point_chunks > 1) return 2 * plan.chunk_points() * 32;
+  return plan.n * 32 >= kStagedUploadBytes ? plan.n * 32 : 0;
+}
+
+// Host scalars into device memory on `stream`: through `staging` piece by piece when given, else
+// straight from the caller's pageable memory.
+cudaError_t copy_in(std::byte* device, const void* host, uint64_t bytes, std::byte* staging, cudaStream_t stream) {
+  if (!staging) return cudaMemcpyAsync(device, host, bytes, cudaMemcpyHostToDevice, stream);
+  return pipelined_copy(staging, host, bytes, [&](uint64_t offset, uint64_t size) {
+    return cudaMemcpyAsync(device + offset, staging + offset, size, cudaMemcpyHostToDevice, stream);
+  });
+}
+
 }  // namespace
 
 struct Engine::State {
@@ -257,9 +274,8 @@ Status Engine::warm_up(const Plan& initial_plan) {
     }
   }
   std::byte* staging = nullptr;
-  if (initial_plan.point_chunks > 1) return s.stage(2 * initial_plan.chunk_points() * 32, staging);
-  const uint64_t bytes = initial_plan.n * 32;
-  return initial_plan.scalars_in_place || bytes < kStagedUploadBytes ? Status::Ok() : s.stage(bytes, staging);
+  const uint64_t bytes = staging_bytes_for(initial_plan);
+  return bytes ? s.stage(bytes, staging) : Status::Ok();
 }
 
 Status Engine::reserve(const Plan& plan) {
@@ -286,21 +302,13 @@ Status Engine::upload_scalars(const Plan& plan, const uint64_t* h_scalars) {
   // A failed streamed call may have left a copy or a sort in flight.
   ZK_CUDA_TRY(cudaStreamSynchronize(s.copy_stream));
   ZK_CUDA_TRY(cudaStreamSynchronize(s.sort_stream));
-  std::byte* device = s.region<std::byte>(plan, "scalars");
-  const uint64_t bytes = plan.n * 32;
   std::byte* staging = nullptr;
-  if (bytes >= kStagedUploadBytes) {
+  if (const uint64_t bytes = staging_bytes_for(plan)) {
     ZK_CUDA_TRY(cudaStreamSynchronize(s.stream));  // an earlier upload may still read the staging
     if (Status st = s.stage(bytes, staging); !st.ok()) return st;
   }
   ZK_CUDA_TRY(cudaEventRecord(s.events[0], s.stream));
-  if (staging) {
-    ZK_CUDA_TRY(pipelined_copy(staging, h_scalars, bytes, [&](uint64_t offset, uint64_t size) {
-      return cudaMemcpyAsync(device + offset, staging + offset, size, cudaMemcpyHostToDevice, s.stream);
-    }));
-  } else {
-    ZK_CUDA_TRY(cudaMemcpyAsync(device, h_scalars, bytes, cudaMemcpyHostToDevice, s.stream));
-  }
+  ZK_CUDA_TRY(copy_in(s.region<std::byte>(plan, "scalars"), h_scalars, plan.n * 32, staging, s.stream));
   ZK_CUDA_TRY(cudaEventRecord(s.events[1], s.stream));
   return Status::Ok();
 }
@@ -360,27 +368,19 @@ Status Engine::execute(const Plan& plan, const uint64_t* h_scalars, const uint64
   auto chunk_size = [&](unsigned k) { return std::min(chunk, plan.n - k * chunk); };
   std::byte* staging = nullptr;
   if (streamed)
-    if (Status st = s.stage(2 * chunk * 32, staging); !st.ok()) return st;
+    if (Status st = s.stage(staging_bytes_for(plan), staging); !st.ok()) return st;
   // Chunk k: into pinned buffer k % 2 once its previous DMA has left it, then to device buffer k % 2
   // once chunk k − 2 has been sorted out of that.
   auto copy_chunk = [&](unsigned k) -> cudaError_t {
     const unsigned b = k % 2;
-    const uint64_t* source = h_scalars + k * 4 * chunk;
-    std::byte* device = reinterpret_cast<std::byte*>(d_scalars + b * 4 * chunk);
-    const uint64_t bytes = chunk_size(k) * 32;
     if (cudaError_t e = cudaStreamWaitEvent(s.copy_stream, s.consumed[b]); e != cudaSuccess) return e;
-    cudaError_t e = cudaSuccess;
-    if (staging) {
-      std::byte* buffer = staging + b * 32 * chunk;
-      e = cudaEventSynchronize(s.copied[b]);
-      if (e == cudaSuccess)
-        e = pipelined_copy(buffer, source, bytes, [&](uint64_t offset, uint64_t size) {
-          return cudaMemcpyAsync(device + offset, buffer + offset, size, cudaMemcpyHostToDevice, s.copy_stream);
-        });
-    } else {
-      e = cudaMemcpyAsync(device, source, bytes, cudaMemcpyHostToDevice, s.copy_stream);
-    }
-    return e == cudaSuccess ? cudaEventRecord(s.copied[b], s.copy_stream) : e;
+    if (staging)
+      if (cudaError_t e = cudaEventSynchronize(s.copied[b]); e != cudaSuccess) return e;
+    if (cudaError_t e = copy_in(reinterpret_cast<std::byte*>(d_scalars + b * 4 * chunk), h_scalars + k * 4 * chunk,
+                                chunk_size(k) * 32, staging ? staging + b * 32 * chunk : nullptr, s.copy_stream);
+        e != cudaSuccess)
+      return e;
+    return cudaEventRecord(s.copied[b], s.copy_stream);
   };
   ZK_CUDA_TRY(cudaMemsetAsync(a.d_scalar_check, 0xff, sizeof(uint32_t), s.stream));
   ZK_CUDA_TRY(cudaEventRecord(s.events[2], s.stream));
