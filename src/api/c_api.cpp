@@ -80,6 +80,14 @@ Status to_config(const zkmsm_config* in, zkmsm::MsmConfig& out) {
   return Status::Ok();
 }
 
+// The config of a call on `ctx` (not null): the context's, or `config` when given; and whether that
+// call's scalars are in Montgomery form.
+Status call_config(const zkmsm_context* ctx, const zkmsm_config* config, zkmsm::MsmConfig& cfg, bool& montgomery) {
+  cfg = ctx->ctx->config();
+  montgomery = config ? config->scalars_montgomery != 0 : ctx->scalars_montgomery;
+  return config ? to_config(config, cfg) : Status::Ok();
+}
+
 void fill_plan(const zkmsm::Plan& p, zkmsm_plan_info* out) {
   out->n = p.n;
   out->c = p.c;
@@ -175,10 +183,10 @@ zkmsm_status zkmsm_msm_device(zkmsm_context* ctx, const void* device_scalars, ui
   return guarded(err, err_len, [&]() -> Status {
     if (!ctx || !ctx->ctx) return Status::InvalidArgument("context is NULL");
     if (!out_point) return Status::InvalidArgument("out_point is NULL");
-    zkmsm::MsmConfig cfg = ctx->ctx->config();
-    if (config)
-      if (Status s = to_config(config, cfg); !s.ok()) return s;
-    if (config ? config->scalars_montgomery != 0 : ctx->scalars_montgomery)
+    zkmsm::MsmConfig cfg;
+    bool montgomery = false;
+    if (Status s = call_config(ctx, config, cfg, montgomery); !s.ok()) return s;
+    if (montgomery)
       return Status::InvalidArgument("Montgomery-form scalars in device memory are not supported (convert them first)");
     zkmsm::AffinePoint result;
     if (Status s = ctx->ctx->msm_device(device_scalars, n, cfg, result); !s.ok()) return s;
@@ -193,10 +201,9 @@ zkmsm_status zkmsm_msm_batch(zkmsm_context* ctx, const uint8_t* scalars, uint64_
     if (!ctx || !ctx->ctx) return Status::InvalidArgument("context is NULL");
     if (!out_points) return Status::InvalidArgument("out_points is NULL");
     if (n && batch && !scalars) return Status::InvalidArgument("scalars is NULL");
-    zkmsm::MsmConfig cfg = ctx->ctx->config();
-    if (config)
-      if (Status s = to_config(config, cfg); !s.ok()) return s;
-    const bool montgomery = config ? config->scalars_montgomery != 0 : ctx->scalars_montgomery;
+    zkmsm::MsmConfig cfg;
+    bool montgomery = false;
+    if (Status s = call_config(ctx, config, cfg, montgomery); !s.ok()) return s;
     std::vector<uint8_t> canonical;
     if (montgomery && n && batch) {
       if (n > ctx->ctx->size()) return Status::InvalidArgument(fmt::format("{} scalars but only {} bases", n, ctx->ctx->size()));
@@ -217,9 +224,9 @@ zkmsm_status zkmsm_context_plan(const zkmsm_context* ctx, uint64_t n, const zkms
   return guarded(err, err_len, [&]() -> Status {
     if (!ctx || !ctx->ctx) return Status::InvalidArgument("context is NULL");
     if (!out) return Status::InvalidArgument("out is NULL");
-    zkmsm::MsmConfig cfg = ctx->ctx->config();
-    if (config)
-      if (Status s = to_config(config, cfg); !s.ok()) return s;
+    zkmsm::MsmConfig cfg;
+    bool montgomery = false;  // planning does not read scalars
+    if (Status s = call_config(ctx, config, cfg, montgomery); !s.ok()) return s;
     cfg.backend = ctx->ctx->backend();
     zkmsm::Plan plan;
     const zkmsm::DeviceModel model = const_cast<zkmsm::Context&>(*ctx->ctx).impl().device_model(cfg);
